@@ -1,0 +1,250 @@
+package org.newskg.article;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.io.FilenameUtils;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonException;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.json.JsonValue;
+
+/**
+ * Reads articles from files, directory trees and JSON Lines feeds, reporting each bad input as an
+ * {@link ArticleException} that names the file and the reason while the rest still get read.
+ *
+ * <p>A text article's first line is {@code " date YYYY-MM-DD"}, optionally {@code "(Agency) --"},
+ * then the first paragraph; further paragraphs follow after blank lines. A {@code .jsonl} file
+ * holds one article per line as an object with {@code id, date, source, url, title, text}.
+ * Directories are walked recursively in name order; inside them only {@code .txt} and
+ * {@code .jsonl} files are read. The article id is the slug of the file name (or of the feed's
+ * {@code id}), so re-reading the same article gives the same id.
+ *
+ * <pre>{@code
+ * ArticleReader.read(List.of(Path.of("data")), article -> ..., error -> ...);
+ * }</pre>
+ */
+public final class ArticleReader {
+    private static final Pattern HEADER = Pattern.compile(
+        "^[ \\t]*date[ \\t]+(\\S+)[ \\t]*(?:\\(([^)\\n]{1,200})\\)[ \\t]*--+)?[ \\t]*(.*)$");
+    private static final DateTimeFormatter ISO_DATE =
+        DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+
+    private ArticleReader() {}
+
+    /** Reads every article under the given paths, passing each good one and each failure on. */
+    public static void read(List<Path> paths, Consumer<Article> articles, Consumer<ArticleException> failures) {
+        for (Path path : paths) {
+            for (Path file : expand(path, failures)) {
+                readFile(file, articles, failures);
+            }
+        }
+    }
+
+    /** The files a path stands for: itself, or the article files below a directory, in name order. */
+    static List<Path> expand(Path path, Consumer<ArticleException> failures) {
+        List<Path> files = new ArrayList<>();
+        if (!Files.exists(path)) {
+            failures.accept(new ArticleException(path.toString(), "no such file or directory"));
+            return files;
+        }
+        if (!Files.isDirectory(path)) {
+            files.add(path);
+            return files;
+        }
+        try {
+            Files.walkFileTree(path, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        String ext = FilenameUtils.getExtension(file.getFileName().toString()).toLowerCase(Locale.ROOT);
+                        if (attrs.isRegularFile() && (ext.equals("txt") || ext.equals("jsonl"))) {
+                            files.add(file);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        String reason = e instanceof java.nio.file.FileSystemLoopException
+                            ? "symbolic link loop, skipped" : "cannot read: " + e.getMessage();
+                        failures.accept(new ArticleException(file.toString(), reason));
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+        } catch (IOException e) {
+            failures.accept(new ArticleException(path.toString(), "cannot walk directory: " + e.getMessage()));
+        }
+        files.sort(null);
+        return files;
+    }
+
+    /** Reads one file: a JSON Lines feed or a single text article. */
+    public static void readFile(Path file, Consumer<Article> articles, Consumer<ArticleException> failures) {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            failures.accept(new ArticleException(name, "cannot read: " + e.getMessage()));
+            return;
+        }
+        String text;
+        try {
+            text = decode(name, bytes);
+        } catch (ArticleException e) {
+            failures.accept(e);
+            return;
+        }
+        if (name.toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
+            readFeed(name, text, articles, failures);
+            return;
+        }
+        String id = Slugs.slug(FilenameUtils.getBaseName(file.getFileName().toString()));
+        try {
+            articles.accept(parseText(id, name, text, Hashes.sha256(bytes)));
+        } catch (ArticleException e) {
+            failures.accept(e);
+        }
+    }
+
+    /** Parses the text format; {@code origin} is used in messages only. */
+    public static Article parseText(String id, String origin, String text, String hash) throws ArticleException {
+        if (text.isBlank()) {
+            throw new ArticleException(origin, text.isEmpty() ? "empty file" : "only whitespace, no article");
+        }
+        String normal = text.replace("\r\n", "\n").replace('\r', '\n');
+        int nl = normal.indexOf('\n');
+        String first = nl < 0 ? normal : normal.substring(0, nl);
+        Matcher m = HEADER.matcher(first);
+        if (!m.matches()) {
+            throw new ArticleException(origin, "first line does not start with ' date YYYY-MM-DD'");
+        }
+        LocalDate date = parseDate(origin, m.group(1));
+        String agency = m.group(2) == null ? null : m.group(2).strip();
+        String body = (m.group(3) + (nl < 0 ? "" : "\n" + normal.substring(nl + 1))).strip();
+        if (body.isEmpty()) {
+            throw new ArticleException(origin, "no text after the date line");
+        }
+        return new Article(id, date, agency == null || agency.isEmpty() ? null : agency, null, null, body, origin, hash);
+    }
+
+    private static void readFeed(String name, String text, Consumer<Article> articles, Consumer<ArticleException> failures) {
+        String[] lines = text.split("\r?\n|\r", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String origin = name + ":" + (i + 1);
+            try {
+                articles.accept(parseFeedLine(origin, line));
+            } catch (ArticleException e) {
+                failures.accept(e);
+            }
+        }
+    }
+
+    /** Parses one JSON Lines record. */
+    static Article parseFeedLine(String origin, String line) throws ArticleException {
+        JsonObject obj;
+        try {
+            JsonValue v = JSON.parseAny(line);
+            if (!v.isObject()) {
+                throw new ArticleException(origin, "not a JSON object");
+            }
+            obj = v.getAsObject();
+        } catch (JsonException e) {
+            throw new ArticleException(origin, "not valid JSON: " + firstLine(e.getMessage()));
+        }
+        String id = field(obj, "id");
+        if (id == null || id.isBlank()) {
+            throw new ArticleException(origin, "missing \"id\"");
+        }
+        String date = field(obj, "date");
+        if (date == null) {
+            throw new ArticleException(origin, "missing \"date\"");
+        }
+        String body = field(obj, "text");
+        if (body == null || body.isBlank()) {
+            throw new ArticleException(origin, "missing or empty \"text\"");
+        }
+        String day = date.length() > 10 && date.charAt(10) == 'T' ? date.substring(0, 10) : date;
+        return new Article(Slugs.slug(id), parseDate(origin, day), blankToNull(field(obj, "source")),
+            blankToNull(field(obj, "title")), blankToNull(field(obj, "url")),
+            body.replace("\r\n", "\n").replace('\r', '\n').strip(), origin, Hashes.sha256(line.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String field(JsonObject obj, String key) throws ArticleException {
+        JsonValue v = obj.get(key);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isString()) {
+            return v.isNumber() ? v.getAsNumber().value().toString() : null;
+        }
+        return v.getAsString().value();
+    }
+
+    private static LocalDate parseDate(String origin, String value) throws ArticleException {
+        try {
+            return LocalDate.parse(value, ISO_DATE);
+        } catch (DateTimeParseException e) {
+            throw new ArticleException(origin, "impossible or malformed date '" + abbreviate(value) + "' (expected YYYY-MM-DD)");
+        }
+    }
+
+    /** Strict UTF-8 decoding: binary data and other encodings are refused, a BOM is dropped. */
+    static String decode(String origin, byte[] bytes) throws ArticleException {
+        for (byte b : bytes) {
+            if (b == 0) {
+                throw new ArticleException(origin, "binary data (NUL bytes), not a text article");
+            }
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ArticleException(origin, "not UTF-8 text (convert it to UTF-8 first)");
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "parse error";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}

@@ -1,0 +1,494 @@
+package org.newskg.extract;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.ling.IndexedWord;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.semgraph.SemanticGraph;
+import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
+import edu.stanford.nlp.semgraph.SemanticGraphEdge;
+import edu.stanford.nlp.util.CoreMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.newskg.article.Slugs;
+import org.newskg.nlp.NkgAnnotations;
+
+/**
+ * Resolves every name in an annotated article to one entity node, the same across articles.
+ *
+ * <p>States, organisations, government bodies and post titles come from the {@link Gazetteer}
+ * (reference data); a capital or seat of power stands for its state when it acts ("Pyongyang
+ * said", "the Kremlin's view", "Moscow and Beijing agreed") and is a place when it is where
+ * something happens ("arrived in Pyongyang"), decided on the dependency parse. "Russian Defence
+ * Ministry" or "the foreign ministry of Iran" become that state's body. CoreNLP's NER adds persons,
+ * other organisations and places. Persons get an IRI from their normalised full name; a surname
+ * alone ("Lavrov", or "Kim" for a family-name-first name) joins the full name mentioned in the
+ * article, and he/she/his/her join the nearest fitting person (domain coreference, no coref model).
+ *
+ * <pre>{@code
+ * LinkedDocument linked = new EntityLinker(gazetteer).link(annotation, article.text());
+ * }</pre>
+ */
+public final class EntityLinker {
+    private static final Set<String> LOCATIVE = Set.of("in", "to", "at", "from", "near", "into", "toward",
+        "towards", "outside", "inside", "across", "around", "via", "through", "within", "on", "of", "for",
+        "between", "over", "off", "past", "beyond", "throughout", "onto");
+    private static final Set<String> ACTOR_RELATIONS = Set.of("nsubj", "nsubj:pass", "nmod:poss", "compound",
+        "csubj", "nsubj:xsubj", "obl:agent", "nsubj:outer");
+    private static final Set<String> NER_TYPES = Set.of("PERSON", "ORGANIZATION", "LOCATION", "CITY",
+        "STATE_OR_PROVINCE", "COUNTRY");
+    private static final Set<String> PRONOUNS = Set.of("he", "she", "him", "his", "her", "hers");
+    private static final Set<String> FUNCTION_WORDS = Set.of("the", "'s", "’s", "of", "and", "'", "’", ",", ".", "-");
+    private static final Pattern HONORIFIC = Pattern.compile(
+        "^(?:(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|Sen|Rep|Sir|Dame|Prof)\\.?\\s+)+");
+    private static final Pattern POSSESSIVE = Pattern.compile("\\s*['’]s?$");
+    private static final String ID = "https://w3id.org/newskg/id/";
+
+    private final Gazetteer gazetteer;
+
+    public EntityLinker(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    /** A mention while linking: tokens {@code [start, end)} of sentence {@code sentence} (0-based). */
+    private static final class Work {
+        final int sentence;
+        int start;
+        int end;
+        String tag;
+        Entity entity;
+        String via;
+        String name;
+        boolean subject;
+
+        Work(int sentence, int start, int end, String tag, Entity entity, String via) {
+            this.sentence = sentence;
+            this.start = start;
+            this.end = end;
+            this.tag = tag;
+            this.entity = entity;
+            this.via = via;
+        }
+    }
+
+    /** Links the mentions of an annotated text and tags its tokens for the rules. */
+    public LinkedDocument link(Annotation doc, String text) {
+        Offsets offsets = new Offsets(text);
+        List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
+        List<SentenceInfo> infos = new ArrayList<>();
+        List<Work> all = new ArrayList<>();
+        for (int si = 0; si < sentences.size(); si++) {
+            CoreMap sentence = sentences.get(si);
+            int b = sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+            int e = sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
+            infos.add(new SentenceInfo(si + 1, offsets.cp(b), offsets.cp(e), text.substring(b, e)));
+            all.addAll(linkSentence(si, sentence, text));
+        }
+        resolvePersons(all, sentences, text);
+        List<Mention> mentions = new ArrayList<>();
+        for (Work w : all) {
+            List<CoreLabel> tokens = sentences.get(w.sentence).get(CoreAnnotations.TokensAnnotation.class);
+            int b = tokens.get(w.start).beginPosition();
+            int e = tokens.get(w.end - 1).endPosition();
+            for (int t = w.start; t < w.end; t++) {
+                tokens.get(t).set(NkgAnnotations.KindAnnotation.class, w.tag);
+                tokens.get(t).set(NkgAnnotations.MentionAnnotation.class, mentions.size());
+            }
+            mentions.add(new Mention(w.entity, offsets.span(w.sentence + 1, b, e), w.via));
+        }
+        return new LinkedDocument(doc, infos, mentions);
+    }
+
+    private List<Work> linkSentence(int si, CoreMap sentence, String text) {
+        List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+        int n = tokens.size();
+        int[] begins = new int[n];
+        int[] ends = new int[n];
+        for (int i = 0; i < n; i++) {
+            begins[i] = tokens.get(i).beginPosition();
+            ends[i] = tokens.get(i).endPosition();
+        }
+        SemanticGraph graph = sentence.get(SemanticGraphCoreAnnotations.BasicDependenciesAnnotation.class);
+        Work[] at = new Work[n];
+        List<Work> found = new ArrayList<>();
+        for (Gazetteer.Match m : gazetteer.find(text, begins, ends)) {
+            GazetteerEntry g = m.entry();
+            Work w = switch (g.via()) {
+                case "DEMONYM" -> new Work(si, m.start(), m.end(), "DEMONYM", g.entity(), "DEMONYM");
+                case "METONYM" -> actsAsState(graph, tokens, m.start(), m.end())
+                    ? new Work(si, m.start(), m.end(), "METONYM", g.entity(), "METONYM")
+                    : new Work(si, m.start(), m.end(), "PLACE", g.place(), "NAME");
+                case "ROLE" -> new Work(si, m.start(), m.end(), "ROLE", g.entity(), "ROLE");
+                case "BODYKIND" -> new Work(si, m.start(), m.end(), "BODYKIND", g.entity(), "NAME");
+                default -> new Work(si, m.start(), m.end(), tagOf(g.entity()), g.entity(), "NAME");
+            };
+            found.add(w);
+        }
+        found = combineBodies(found, tokens);
+        for (Work w : found) {
+            mark(at, w);
+        }
+        addNer(si, tokens, text, at, found);
+        found.removeIf(w -> w.tag.equals("BODYKIND"));
+        found.sort((x, y) -> Integer.compare(x.start, y.start));
+        for (Work w : found) {
+            w.subject = graph != null && isSubject(graph, w.start, w.end);
+        }
+        return found;
+    }
+
+    private static String tagOf(Entity e) {
+        return switch (e.kind()) {
+            case STATE -> "STATE";
+            case GOVERNMENT_BODY -> "BODY";
+            case PERSON -> "PERSON";
+            case PLACE -> "PLACE";
+            case ROLE -> "ROLE";
+            default -> "ORG";
+        };
+    }
+
+    /** "Russian Defence Ministry", "Iran's foreign ministry", "the foreign ministry of Iran": that state's body. */
+    private List<Work> combineBodies(List<Work> found, List<CoreLabel> tokens) {
+        List<Work> out = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            Work w = found.get(i);
+            if (!w.tag.equals("BODYKIND")) {
+                out.add(w);
+                continue;
+            }
+            Work state = null;
+            int start = w.start;
+            int end = w.end;
+            if (!out.isEmpty()) {
+                Work prev = out.get(out.size() - 1);
+                int gap = w.start - prev.end;
+                boolean possessive = gap == 1 && isPossessive(tokens.get(prev.end));
+                if (isStateTag(prev.tag) && (gap == 0 || possessive)) {
+                    state = prev;
+                    start = prev.start;
+                    out.remove(out.size() - 1);
+                }
+            }
+            if (state == null && i + 1 < found.size()) {
+                Work next = found.get(i + 1);
+                int t = w.end;
+                if (t < tokens.size() && word(tokens.get(t)).equals("of")) {
+                    t++;
+                    if (t < tokens.size() && word(tokens.get(t)).equals("the")) {
+                        t++;
+                    }
+                    if (next.start == t && isStateTag(next.tag)) {
+                        state = next;
+                        end = next.end;
+                        i++;
+                    }
+                }
+            }
+            if (state == null) {
+                out.add(w);
+                continue;
+            }
+            Work body = new Work(w.sentence, start, end, "BODY", body(state.entity, w.entity), "NAME");
+            out.add(body);
+        }
+        return out;
+    }
+
+    private Entity body(Entity state, Entity kind) {
+        String iso = state.iri().substring(state.iri().lastIndexOf('/') + 1);
+        String kindSlug = kind.iri().substring(kind.iri().lastIndexOf('/') + 1);
+        String iri = ID + "org/" + iso + "/" + kindSlug;
+        Entity known = gazetteer.body(iri);
+        if (known != null) {
+            return known;
+        }
+        String adjective = gazetteer.adjective(state.iri());
+        String label = (adjective != null ? adjective : state.label()) + " " + kind.label();
+        return new Entity(iri, Kind.GOVERNMENT_BODY, label, false, state.iri(), kind.iri());
+    }
+
+    private static boolean isStateTag(String tag) {
+        return tag.equals("STATE") || tag.equals("DEMONYM") || tag.equals("METONYM");
+    }
+
+    /** Adds NER mentions the gazetteer did not cover; a person or organisation name wins over a place name inside it. */
+    private void addNer(int si, List<CoreLabel> tokens, String text, Work[] at, List<Work> found) {
+        int i = 0;
+        while (i < tokens.size()) {
+            String ner = tokens.get(i).ner();
+            if (ner == null || !NER_TYPES.contains(ner)) {
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < tokens.size() && ner.equals(tokens.get(j).ner())) {
+                j++;
+            }
+            int start = i;
+            while (start < j && at[start] != null && at[start].tag.equals("ROLE")) {
+                start++;
+            }
+            i = j;
+            if (start >= j) {
+                continue;
+            }
+            boolean overlaps = false;
+            boolean uncoveredContent = false;
+            for (int t = start; t < j; t++) {
+                if (at[t] != null) {
+                    overlaps = true;
+                } else if (!FUNCTION_WORDS.contains(word(tokens.get(t)))) {
+                    uncoveredContent = true;
+                }
+            }
+            if (overlaps && (!uncoveredContent || !(ner.equals("PERSON") || ner.equals("ORGANIZATION")))) {
+                continue;
+            }
+            if (overlaps) {
+                for (int t = start; t < j; t++) {
+                    if (at[t] != null) {
+                        if (at[t].tag.equals("ROLE")) {
+                            overlaps = false;
+                            break;
+                        }
+                    }
+                }
+                if (!overlaps) {
+                    continue;
+                }
+                for (int t = start; t < j; t++) {
+                    if (at[t] != null) {
+                        found.remove(at[t]);
+                        Work gone = at[t];
+                        for (int u = gone.start; u < gone.end; u++) {
+                            at[u] = null;
+                        }
+                    }
+                }
+            }
+            String name = clean(text.substring(tokens.get(start).beginPosition(), tokens.get(j - 1).endPosition()));
+            if (name.isEmpty()) {
+                continue;
+            }
+            Work w = switch (ner) {
+                case "PERSON" -> {
+                    Work p = new Work(si, start, j, "PERSON", null, "NER");
+                    p.name = name;
+                    yield p;
+                }
+                case "ORGANIZATION" -> new Work(si, start, j, "ORG",
+                    Entity.minted(ID + "org/" + Slugs.slug(name), Kind.ORGANIZATION, name), "NER");
+                default -> new Work(si, start, j, "PLACE",
+                    Entity.minted(ID + "place/" + Slugs.slug(name), Kind.PLACE, name), "NER");
+            };
+            mark(at, w);
+            found.add(w);
+        }
+    }
+
+    private static void mark(Work[] at, Work w) {
+        for (int t = w.start; t < w.end; t++) {
+            at[t] = w;
+        }
+    }
+
+    /** A name with honorifics, a possessive ending and a leading article removed. */
+    static String clean(String name) {
+        String s = name.replaceAll("\\s+", " ").strip();
+        if (s.startsWith("the ") || s.startsWith("The ")) {
+            s = s.substring(4);
+        }
+        s = HONORIFIC.matcher(s).replaceFirst("");
+        s = POSSESSIVE.matcher(s).replaceFirst("");
+        return s.strip();
+    }
+
+    /** Gives every person mention its entity: full names by their own name, surnames and pronouns by the article's full names. */
+    private void resolvePersons(List<Work> all, List<CoreMap> sentences, String text) {
+        List<Work> persons = new ArrayList<>();
+        for (Work w : all) {
+            if (w.tag.equals("PERSON")) {
+                persons.add(w);
+            }
+        }
+        Map<String, Work> full = new LinkedHashMap<>();
+        for (Work w : persons) {
+            if (words(w.name).length >= 2) {
+                full.putIfAbsent(Slugs.slug(w.name), w);
+            }
+        }
+        Map<String, Entity> entities = new HashMap<>();
+        for (Work w : persons) {
+            String[] ws = words(w.name);
+            Work target = w;
+            if (ws.length == 1) {
+                target = antecedent(w, ws[0], persons, full);
+            }
+            String slug = Slugs.slug(target.name);
+            Entity e = entities.computeIfAbsent(slug,
+                s -> Entity.minted(ID + "person/" + s, Kind.PERSON, full.containsKey(s) ? full.get(s).name : w.name));
+            w.entity = e;
+            if (target != w) {
+                w.via = "SURNAME";
+            }
+        }
+        addPronouns(all, sentences);
+    }
+
+    /** The full-name mention a lone surname or family name refers to: the latest before it, else the first after. */
+    private static Work antecedent(Work w, String word, List<Work> persons, Map<String, Work> full) {
+        Work before = null;
+        Work after = null;
+        for (Work p : persons) {
+            String[] ws = words(p.name);
+            if (ws.length < 2 || !(ws[0].equals(word) || ws[ws.length - 1].equals(word))) {
+                continue;
+            }
+            if (isBefore(p, w)) {
+                before = p;
+            } else if (after == null) {
+                after = p;
+            }
+        }
+        Work t = before != null ? before : after;
+        return t == null ? w : full.getOrDefault(Slugs.slug(t.name), t);
+    }
+
+    private static boolean isBefore(Work a, Work b) {
+        return a.sentence < b.sentence || (a.sentence == b.sentence && a.start < b.start);
+    }
+
+    /** Resolves he/she/his/her to the nearest person: a subject before it in the sentence, else the latest subject person of the last three sentences, else the latest person. */
+    private void addPronouns(List<Work> all, List<CoreMap> sentences) {
+        List<Work> persons = new ArrayList<>();
+        for (Work w : all) {
+            if (w.tag.equals("PERSON")) {
+                persons.add(w);
+            }
+        }
+        if (persons.isEmpty()) {
+            return;
+        }
+        List<Work> added = new ArrayList<>();
+        for (int si = 0; si < sentences.size(); si++) {
+            List<CoreLabel> tokens = sentences.get(si).get(CoreAnnotations.TokensAnnotation.class);
+            for (int t = 0; t < tokens.size(); t++) {
+                if (!PRONOUNS.contains(word(tokens.get(t)))) {
+                    continue;
+                }
+                Work pronoun = new Work(si, t, t + 1, "PERSON", null, "PRONOUN");
+                Work best = null;
+                Work latest = null;
+                for (Work p : persons) {
+                    if (!isBefore(p, pronoun) || p.sentence < si - 3) {
+                        continue;
+                    }
+                    latest = p;
+                    if (p.subject && (p.sentence == si || best == null || p.sentence >= best.sentence)) {
+                        if (best == null || p.sentence > best.sentence || (p.sentence == si)) {
+                            best = best != null && best.sentence == p.sentence && p.sentence != si ? best : p;
+                        }
+                    }
+                }
+                Work chosen = best != null ? best : latest;
+                if (chosen != null && chosen.entity != null) {
+                    pronoun.entity = chosen.entity;
+                    pronoun.name = chosen.name;
+                    added.add(pronoun);
+                }
+            }
+        }
+        all.addAll(added);
+        all.sort((a, b) -> a.sentence != b.sentence ? Integer.compare(a.sentence, b.sentence) : Integer.compare(a.start, b.start));
+    }
+
+    private static String[] words(String name) {
+        return name.split("[\\s\\-]+");
+    }
+
+    /** Whether a capital or seat of power acts as its state here rather than being a location. */
+    private static boolean actsAsState(SemanticGraph graph, List<CoreLabel> tokens, int start, int end) {
+        if (end < tokens.size() && isPossessive(tokens.get(end))) {
+            return true;
+        }
+        if (graph == null) {
+            return start == 0 || !LOCATIVE.contains(word(tokens.get(start - 1)))
+                && !(start >= 2 && word(tokens.get(start - 1)).equals("the") && LOCATIVE.contains(word(tokens.get(start - 2))));
+        }
+        IndexedWord head = head(graph, start, end);
+        if (head == null) {
+            return false;
+        }
+        for (SemanticGraphEdge e : graph.outgoingEdgeIterable(head)) {
+            if (e.getRelation().toString().equals("case")) {
+                String c = e.getDependent().word().toLowerCase(Locale.ROOT);
+                if (c.equals("by")) {
+                    return true;
+                }
+                if (LOCATIVE.contains(c)) {
+                    return false;
+                }
+            }
+        }
+        String rel = relation(graph, head);
+        return rel != null && ACTOR_RELATIONS.contains(rel);
+    }
+
+    private static boolean isSubject(SemanticGraph graph, int start, int end) {
+        IndexedWord head = head(graph, start, end);
+        String rel = head == null ? null : relation(graph, head);
+        return rel != null && rel.startsWith("nsubj");
+    }
+
+    /** The relation of a word to its governor, looking through conjunctions to the first conjunct's. */
+    private static String relation(SemanticGraph graph, IndexedWord w) {
+        IndexedWord node = w;
+        for (int hops = 0; hops < 5; hops++) {
+            List<SemanticGraphEdge> in = graph.incomingEdgeList(node);
+            if (in.isEmpty()) {
+                return "root";
+            }
+            String rel = in.get(0).getRelation().toString();
+            if (!rel.equals("conj") && !rel.equals("appos")) {
+                return rel;
+            }
+            node = in.get(0).getGovernor();
+        }
+        return null;
+    }
+
+    /** The token of {@code [start, end)} whose governor lies outside it. */
+    private static IndexedWord head(SemanticGraph graph, int start, int end) {
+        for (int t = start; t < end; t++) {
+            IndexedWord w = graph.getNodeByIndexSafe(t + 1);
+            if (w == null) {
+                continue;
+            }
+            List<SemanticGraphEdge> in = graph.incomingEdgeList(w);
+            if (in.isEmpty()) {
+                return w;
+            }
+            int gov = in.get(0).getGovernor().index() - 1;
+            if (gov < start || gov >= end) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isPossessive(CoreLabel t) {
+        String w = t.word();
+        return w.equals("'s") || w.equals("’s") || w.equals("'");
+    }
+
+    private static String word(CoreLabel t) {
+        return t.word().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,10 @@
+package org.newskg.extract;
+
+import edu.stanford.nlp.pipeline.Annotation;
+import java.util.List;
+
+/**
+ * An annotated article after entity linking: its sentences, every mention in text order, and the
+ * CoreNLP annotation whose tokens now carry {@code nkg} kinds and mention indexes for the rules.
+ */
+public record LinkedDocument(Annotation annotation, List<SentenceInfo> sentences, List<Mention> mentions) {}

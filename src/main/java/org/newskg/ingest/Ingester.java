@@ -1,0 +1,192 @@
+package org.newskg.ingest;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.Quad;
+import org.newskg.article.Article;
+import org.newskg.article.ArticleReader;
+import org.newskg.article.Hashes;
+import org.newskg.config.Settings;
+import org.newskg.extract.ArticleExtraction;
+import org.newskg.extract.Extractor;
+import org.newskg.rdf.RdfMapper;
+import org.newskg.rdf.ReferenceData;
+import org.newskg.store.ArticleQuads;
+import org.newskg.store.NewsStore;
+
+/**
+ * Runs an ingest: reads the inputs, skips articles already stored with the same content and
+ * extractor version, annotates the rest on all cores, and writes them in batches through one
+ * writer so each batch is one transaction. Bad files are reported and skipped; the good ones all
+ * go in. A large ingest ends with a compaction of the database.
+ *
+ * <pre>{@code
+ * IngestReport r = new Ingester(settings, ref, () -> extractor).run(store, List.of(Path.of("data")), progress);
+ * }</pre>
+ */
+public final class Ingester {
+    private final Settings settings;
+    private final ReferenceData reference;
+    private final Supplier<Extractor> extractor;
+    private final boolean force;
+
+    /**
+     * @param extractor supplies the extractor on first need, so an ingest with nothing new loads no models
+     * @param force re-extract articles even when unchanged
+     */
+    public Ingester(Settings settings, ReferenceData reference, Supplier<Extractor> extractor, boolean force) {
+        this.settings = settings;
+        this.reference = reference;
+        this.extractor = extractor;
+        this.force = force;
+    }
+
+    /** The version stamp of extraction: newskg's version and a digest of the rules and reference data. */
+    public static String extractorVersion(ReferenceData ref) {
+        StringBuilder d = new StringBuilder(ref.hash());
+        for (String rules : List.of("posts.tokensregex")) {
+            d.append(Hashes.sha256(ReferenceData.resource("/newskg/rules/" + rules)));
+        }
+        return "newskg-0.1.0+" + Hashes.shortHash(d.toString(), 12);
+    }
+
+    /** Ingests the articles under the given paths into the store. */
+    public IngestReport run(NewsStore store, List<Path> paths, Progress progress) {
+        long t0 = System.nanoTime();
+        List<String> failures = new ArrayList<>();
+        List<Article> articles = new ArrayList<>();
+        Map<String, Article> byId = new HashMap<>();
+        ArticleReader.read(paths, a -> {
+            Article other = byId.putIfAbsent(a.id(), a);
+            if (other == null) {
+                articles.add(a);
+            } else if (!other.contentHash().equals(a.contentHash())) {
+                fail(failures, progress, a.origin() + ": article id '" + a.id() + "' is also used by " + other.origin() + ", skipped");
+            }
+        }, e -> fail(failures, progress, e.describe()));
+
+        store.ensureReference(reference);
+        String version = extractorVersion(reference);
+        Map<Node, String> stored = force ? Map.of() : store.fingerprints();
+        List<Article> todo = new ArrayList<>();
+        int unchanged = 0;
+        for (Article a : articles) {
+            if ((a.contentHash() + " " + version).equals(stored.get(RdfMapper.articleNode(a.id())))) {
+                unchanged++;
+                progress.article(a.origin(), "unchanged", "");
+            } else {
+                todo.add(a);
+            }
+        }
+        progress.start(todo.size());
+        int written = 0;
+        long facts = 0;
+        if (!todo.isEmpty()) {
+            Extractor x = extractor.get();
+            int threads = settings.getInt("ingest.threads");
+            threads = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
+            int batchSize = Math.max(1, settings.getInt("ingest.batch"));
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "newskg-annotate");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                CompletionService<Result> done = new ExecutorCompletionService<>(pool);
+                int inFlight = 0;
+                int next = 0;
+                int window = threads * 2;
+                List<ArticleQuads> batch = new ArrayList<>();
+                while (next < todo.size() || inFlight > 0) {
+                    while (next < todo.size() && inFlight < window) {
+                        Article a = todo.get(next++);
+                        done.submit(() -> extract(x, a, version));
+                        inFlight++;
+                    }
+                    Result r = take(done);
+                    inFlight--;
+                    if (r.error != null) {
+                        fail(failures, progress, r.article.origin() + ": extraction failed: " + r.error);
+                        progress.article(r.article.origin(), "failed", r.error);
+                        continue;
+                    }
+                    batch.add(r.quads);
+                    facts += r.facts;
+                    progress.article(r.article.origin(), "ok", r.facts + " facts");
+                    if (batch.size() >= batchSize) {
+                        store.write(batch);
+                        written += batch.size();
+                        batch = new ArrayList<>();
+                    }
+                }
+                store.write(batch);
+                written += batch.size();
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        int compactAfter = settings.getInt("ingest.compactAfter");
+        boolean compacted = compactAfter > 0 && written >= compactAfter;
+        if (compacted) {
+            store.compact();
+        }
+        return new IngestReport(articles.size() + failures.size(), written, unchanged, facts,
+            List.copyOf(failures), compacted, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static void fail(List<String> failures, Progress progress, String line) {
+        failures.add(line);
+        progress.failure(line);
+    }
+
+    private static Result take(CompletionService<Result> done) {
+        try {
+            Future<Result> f = done.take();
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("ingest interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("annotation task failed", e.getCause());
+        }
+    }
+
+    private record Result(Article article, ArticleQuads quads, long facts, String error) {}
+
+    private static Result extract(Extractor x, Article a, String version) {
+        try {
+            ArticleExtraction ex = x.extract(a);
+            List<Quad> quads = new ArrayList<>();
+            RdfMapper.emit(ex, collector(quads));
+            List<Quad> meta = new ArrayList<>();
+            RdfMapper.emitMeta(a, version, collector(meta));
+            return new Result(a, new ArticleQuads(RdfMapper.articleNode(a.id()), quads, meta), ex.posts().size(), null);
+        } catch (RuntimeException | StackOverflowError e) {
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new Result(a, null, 0, msg);
+        }
+    }
+
+    /** A sink that appends quads to a list. */
+    public static StreamRDF collector(List<Quad> out) {
+        return new StreamRDFBase() {
+            @Override
+            public void quad(Quad quad) {
+                out.add(quad);
+            }
+        };
+    }
+}

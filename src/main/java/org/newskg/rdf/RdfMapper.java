@@ -1,0 +1,167 @@
+package org.newskg.rdf;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sparql.core.Quad;
+import org.newskg.article.Article;
+import org.newskg.article.Hashes;
+import org.newskg.extract.ArticleExtraction;
+import org.newskg.extract.Entity;
+import org.newskg.extract.Mention;
+import org.newskg.extract.PostFact;
+import org.newskg.extract.SentenceInfo;
+import org.newskg.extract.Span;
+
+/**
+ * Maps one article's extraction to RDF quads in the article's own named graph, sent to a
+ * {@link StreamRDF} so that the same producer feeds the store, a file writer or a counter. Every IRI
+ * is derived from the article id and the facts' content, never from a counter or a blank node, so
+ * mapping the same extraction twice gives the same quads.
+ *
+ * <pre>{@code
+ * RdfMapper.emit(extraction, sink);          // article graph
+ * RdfMapper.emitMeta(article, version, sink); // bookkeeping in the meta graph
+ * }</pre>
+ */
+public final class RdfMapper {
+    private RdfMapper() {}
+
+    /** The IRI of an article, which also names its graph. */
+    public static Node articleNode(String articleId) {
+        return NKG.iri(NKG.ARTICLE + articleId);
+    }
+
+    /** Emits the article graph. */
+    public static void emit(ArticleExtraction x, StreamRDF out) {
+        Article a = x.article();
+        Node g = articleNode(a.id());
+        Emitter e = new Emitter(g, out);
+        e.add(g, NKG.type, NKG.Article);
+        e.add(g, NKG.dctIdentifier, string(a.id()));
+        e.add(g, NKG.publicationDate, NodeFactory.createLiteralDT(a.date().toString(), XSDDatatype.XSDdate));
+        e.add(g, NKG.text, string(a.text()));
+        if (a.source() != null) {
+            e.add(g, NKG.source, string(a.source()));
+        }
+        if (a.title() != null) {
+            e.add(g, NKG.dctTitle, string(a.title()));
+        }
+        if (a.url() != null) {
+            e.add(g, NKG.url, NodeFactory.createLiteralDT(a.url(), XSDDatatype.XSDanyURI));
+        }
+        Map<String, Entity> entities = new LinkedHashMap<>();
+        for (Mention m : x.mentions()) {
+            if (m.entity() != null) {
+                entities.putIfAbsent(m.entity().iri(), m.entity());
+            }
+        }
+        for (Entity en : entities.values()) {
+            Node n = NKG.iri(en.iri());
+            e.add(g, NKG.mentions, n);
+            if (!en.reference()) {
+                describe(e, n, en);
+            }
+        }
+        Set<Span> evidence = new LinkedHashSet<>();
+        for (PostFact p : x.posts()) {
+            Node f = NKG.iri(g.getURI() + "#post-" + Hashes.shortHash(
+                p.person().iri() + " " + p.role().iri() + " " + (p.org() == null ? "" : p.org().iri()), 12));
+            e.add(f, NKG.type, NKG.PostHolding);
+            e.add(f, NKG.member, NKG.iri(p.person().iri()));
+            e.add(f, NKG.role, NKG.iri(p.role().iri()));
+            if (p.org() != null) {
+                e.add(f, NKG.organization, NKG.iri(p.org().iri()));
+                if (!p.org().reference()) {
+                    describe(e, NKG.iri(p.org().iri()), p.org());
+                }
+            }
+            e.add(f, NKG.postTitle, string(p.title()));
+            e.add(f, NKG.factuality, NKG.nkg(p.factuality().id()));
+            for (Span s : p.evidence()) {
+                e.add(f, NKG.evidence, evidenceNode(g, s));
+                evidence.add(s);
+            }
+        }
+        Set<Integer> sentences = new LinkedHashSet<>();
+        for (Span s : evidence) {
+            Node ev = evidenceNode(g, s);
+            e.add(ev, NKG.type, NKG.Evidence);
+            e.add(ev, NKG.sentence, sentenceNode(g, s.sentence()));
+            e.add(ev, NKG.begin, integer(s.begin()));
+            e.add(ev, NKG.end, integer(s.end()));
+            e.add(ev, NKG.quote, string(s.text()));
+            sentences.add(s.sentence());
+        }
+        for (int i : sentences) {
+            SentenceInfo s = x.sentences().get(i - 1);
+            Node sn = sentenceNode(g, i);
+            e.add(sn, NKG.type, NKG.Sentence);
+            e.add(sn, NKG.article, g);
+            e.add(sn, NKG.index, integer(i));
+            e.add(sn, NKG.text, string(s.text()));
+            e.add(sn, NKG.begin, integer(s.begin()));
+            e.add(sn, NKG.end, integer(s.end()));
+        }
+    }
+
+    /** Emits the article's bookkeeping triples into the meta graph. */
+    public static void emitMeta(Article a, String extractorVersion, StreamRDF out) {
+        Node g = articleNode(a.id());
+        Emitter e = new Emitter(NKG.metaGraph, out);
+        e.add(g, NKG.sourceFile, string(a.origin()));
+        if (a.contentHash() != null) {
+            e.add(g, NKG.contentHash, string(a.contentHash()));
+        }
+        e.add(g, NKG.extractorVersion, string(extractorVersion));
+    }
+
+    private static void describe(Emitter e, Node n, Entity en) {
+        Node cls = switch (en.kind()) {
+            case STATE -> NKG.State;
+            case PERSON -> NKG.Person;
+            case PLACE -> NKG.Place;
+            case GOVERNMENT_BODY -> NKG.GovernmentBody;
+            case ROLE -> NKG.Role;
+            default -> NKG.Organization;
+        };
+        e.add(n, NKG.type, cls);
+        e.add(n, NKG.label, string(en.label()));
+        if (en.state() != null) {
+            e.add(n, NKG.ofState, NKG.iri(en.state()));
+        }
+        if (en.bodyKind() != null) {
+            e.add(n, NKG.bodyKind, NKG.iri(en.bodyKind()));
+        }
+    }
+
+    private static Node evidenceNode(Node g, Span s) {
+        return NKG.iri(g.getURI() + "#ev-" + s.begin() + "-" + s.end());
+    }
+
+    private static Node sentenceNode(Node g, int index) {
+        return NKG.iri(g.getURI() + "#s" + index);
+    }
+
+    /** A plain string literal. */
+    public static Node string(String s) {
+        return NodeFactory.createLiteralString(s);
+    }
+
+    /** A canonical xsd:integer literal. */
+    public static Node integer(long n) {
+        return NodeFactory.createLiteralDT(Long.toString(n), XSDDatatype.XSDinteger);
+    }
+
+    /** Sends quads of one graph to a sink. */
+    private record Emitter(Node graph, StreamRDF out) {
+        void add(Node s, Node p, Node o) {
+            out.quad(Quad.create(graph, s, p, o));
+        }
+    }
+}
