@@ -11,6 +11,8 @@ import org.newskg.store.NewsStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code newskg export --format F}: writes the store as Turtle, TriG, N-Quads or JSON-LD. */
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -28,8 +30,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "output file (default: standard output)")
     Path output;
 
-    /** Where output goes when no file is given; standard output unless a test sets it. */
-    OutputStream out = System.out;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
@@ -38,6 +40,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         try (NewsStore store = options.openExisting(options.settings())) {
             if (output == null) {
+                OutputStream out = Output.stdout(spec);
                 Exporter.export(store.dataset(), format, graph, out);
                 out.flush();
             } else {

@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code newskg query FILE.rq|SPARQL}: runs a query over the union of all graphs. */
 @Command(name = "query", mixinStandardHelpOptions = true,
@@ -25,18 +27,20 @@ final class QueryCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "QUERY", description = "a .rq file or SPARQL text")
     String query;
 
-    /** Where results go; standard output unless a test sets it. */
-    OutputStream out = System.out;
+    @Spec
+    CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         if (!format.matches("(?i)table|csv|tsv|json")) {
             throw new IllegalArgumentException("unknown format '" + format + "' (use table, csv, tsv or json)");
         }
         Query q = Sparql.parse(query);
         Settings s = options.settings();
         try (NewsStore store = options.openExisting(s)) {
+            OutputStream out = Output.stdout(spec);
             Sparql.print(store.dataset(), q, format, out);
+            out.flush();
         }
         return Main.OK;
     }

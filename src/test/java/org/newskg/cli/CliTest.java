@@ -1,0 +1,168 @@
+package org.newskg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newskg.store.NewsStore;
+import org.newskg.store.StoreFixture;
+
+/**
+ * The command line on a real fixture store, without CoreNLP: exit codes (0 ok, 1 failure, 2 bad
+ * usage or input), standard SPARQL result formats, exports that parse back, one-line errors.
+ */
+class CliTest {
+    @TempDir
+    Path dir;
+    Path store;
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeEach
+    void fixture() throws Exception {
+        store = dir.resolve("db");
+        StoreFixture.open(store).close();
+    }
+
+    @Test
+    void queryPrintsStandardCsv() {
+        Run r = run("query", "--store", store.toString(), "--format", "csv", "queries/posts.rq");
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().split("\r\n");
+        assertEquals("person,post,org,evidence", lines[0]);
+        assertEquals("Sergei Lavrov,Foreign Minister,Russia,Russian Foreign Minister Sergei Lavrov arrived.", lines[4]);
+    }
+
+    @Test
+    void queryJsonAndTsvAndInlineSparql() {
+        Run json = run("query", "--store", store.toString(), "--format", "json",
+            "SELECT ?s WHERE { ?s a nkg:State } ORDER BY ?s");
+        assertEquals(0, json.code(), json.err());
+        assertTrue(json.out().contains("\"vars\": [ \"s\" ]"), json.out());
+        assertTrue(json.out().contains("https://w3id.org/newskg/id/state/PRK"));
+        Run tsv = run("query", "--store", store.toString(), "--format", "tsv", "queries/entities.rq");
+        assertEquals(0, tsv.code());
+        assertTrue(tsv.out().startsWith("?entity\t?label\t?type\t?articles"), tsv.out());
+    }
+
+    @Test
+    void badUsageExitsTwoWithOneLine() {
+        assertEquals(2, run("frobnicate").code());
+        assertEquals(2, run("ingest").code(), "ingest needs a path");
+        Run fmt = run("query", "--store", store.toString(), "--format", "xml", "queries/posts.rq");
+        assertEquals(2, fmt.code());
+        assertTrue(fmt.err().contains("unknown format 'xml'"), fmt.err());
+        Run syntax = run("query", "--store", store.toString(), "SELECT WHERE {");
+        assertEquals(2, syntax.code());
+        assertTrue(syntax.err().contains("SPARQL syntax error"), syntax.err());
+        assertFalse(syntax.err().contains("\tat "), "no stack trace without --verbose");
+        Run missing = run("query", "--store", dir.resolve("nowhere").toString(), "queries/posts.rq");
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("no store at"), missing.err());
+        assertEquals(2, run("query", "--store", store.toString(), "queries/missing.rq").code());
+    }
+
+    @Test
+    void exportsParseBackWithTheSameContent() throws Exception {
+        Run trig = run("export", "--store", store.toString(), "--format", "trig");
+        assertEquals(0, trig.code(), trig.err());
+        Dataset fromTrig = DatasetFactory.create();
+        RDFParser.fromString(trig.out(), Lang.TRIG).parse(fromTrig);
+        Dataset fixture = DatasetFactory.create();
+        RDFParser.source(CliTest.class.getResourceAsStream("/fixtures/store.trig")).lang(Lang.TRIG).parse(fixture);
+        assertEquals(count(fixture), count(fromTrig));
+
+        Path nq = dir.resolve("out.nq");
+        assertEquals(0, run("export", "--store", store.toString(), "--format", "nquads", "-o", nq.toString()).code());
+        Dataset fromNq = DatasetFactory.create();
+        RDFParser.source(nq).lang(Lang.NQUADS).parse(fromNq);
+        assertEquals(count(fixture), count(fromNq));
+
+        Run ttl = run("export", "--store", store.toString(), "--format", "turtle");
+        Model union = ModelFactory.createDefaultModel();
+        RDFParser.fromString(ttl.out(), Lang.TURTLE).parse(union);
+        assertEquals(fixture.getUnionModel().size(), union.size());
+
+        Run one = run("export", "--store", store.toString(), "--format", "turtle",
+            "--graph", "https://w3id.org/newskg/article/one");
+        Model article = ModelFactory.createDefaultModel();
+        RDFParser.fromString(one.out(), Lang.TURTLE).parse(article);
+        assertEquals(fixture.getNamedModel("https://w3id.org/newskg/article/one").size(), article.size());
+
+        Run jsonld = run("export", "--store", store.toString(), "--format", "jsonld");
+        assertEquals(0, jsonld.code(), jsonld.err());
+        Dataset fromJsonld = DatasetFactory.create();
+        RDFParser.source(new ByteArrayInputStream(jsonld.out().getBytes(StandardCharsets.UTF_8)))
+            .lang(Lang.JSONLD).parse(fromJsonld);
+        assertEquals(count(fixture), count(fromJsonld));
+
+        assertEquals(2, run("export", "--store", store.toString(), "--format", "rdfxml").code());
+        assertEquals(2, run("export", "--store", store.toString(), "--format", "turtle", "--graph", "urn:x:none").code(),
+            "asking for a graph the store lacks is bad input");
+    }
+
+    static long count(Dataset d) {
+        long n = d.getDefaultModel().size();
+        var it = d.listNames();
+        while (it.hasNext()) {
+            n += d.getNamedModel(it.next()).size();
+        }
+        return n;
+    }
+
+    @Test
+    void infoAndRemove() {
+        Run info = run("info", "--store", store.toString());
+        assertEquals(0, info.code(), info.err());
+        assertTrue(info.out().contains("articles: 2"), info.out());
+        assertTrue(info.out().contains("PostHolding=3"), info.out());
+        assertEquals(0, run("remove", "--store", store.toString(), "one").code());
+        Run again = run("remove", "--store", store.toString(), "one");
+        assertEquals(1, again.code());
+        assertTrue(again.err().contains("not in the store: one"));
+        assertTrue(run("info", "--store", store.toString()).out().contains("articles: 1"));
+    }
+
+    @Test
+    void ingestOfOnlyBadFilesFailsWithOneLineEachAndLoadsNoModels() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty.txt"), "");
+        Path nodate = Files.writeString(dir.resolve("nodate.txt"), "Just text.\n");
+        Run r = run("ingest", "--store", store.toString(), empty.toString(), nodate.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains(empty + ": empty file"), r.err());
+        assertTrue(r.err().contains(nodate + ": first line does not start with ' date YYYY-MM-DD'"), r.err());
+        assertFalse(r.err().contains("loading CoreNLP"), "nothing to extract, so no models are loaded");
+        assertTrue(r.out().contains("articles: 2"), "what was stored before is still there: " + r.out());
+    }
+
+    @Test
+    void helpForEveryCommand() {
+        for (String c : new String[] {"ingest", "query", "export", "validate", "info", "remove"}) {
+            Run r = run(c, "--help");
+            assertEquals(0, r.code(), c);
+            assertTrue(r.out().contains("Usage: newskg " + c), r.out());
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.newskg.store;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.system.Txn;
+
+/** Loads the hand-written fixture store ({@code fixtures/store.trig}) into a real TDB2 directory. */
+public final class StoreFixture {
+    private StoreFixture() {}
+
+    /** A TDB2 store in {@code dir} holding the fixture graphs; the caller closes it. */
+    public static NewsStore open(Path dir) throws Exception {
+        NewsStore store = NewsStore.open(dir);
+        try (InputStream in = StoreFixture.class.getResourceAsStream("/fixtures/store.trig")) {
+            Txn.executeWrite(store.dataset(), () -> RDFParser.source(in).lang(Lang.TRIG).parse(store.dataset()));
+        }
+        return store;
+    }
+}
