@@ -45,7 +45,7 @@ import org.apache.jena.atlas.json.JsonValue;
  */
 public final class ArticleReader {
     private static final Pattern HEADER = Pattern.compile(
-        "^[ \\t]*date[ \\t]+(\\S+)[ \\t]*(?:\\(([^)\\n]{1,200})\\)[ \\t]*--+)?[ \\t]*(.*)$");
+        "^[ \\t]*date[ \\t]+(\\S+)[ \\t]*(?:\\(([^)\\n]{1,200})\\)[ \\t]*)?(?:--+)?[ \\t]*(.*)$");
     private static final DateTimeFormatter ISO_DATE =
         DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
@@ -175,6 +175,8 @@ public final class ArticleReader {
             obj = v.getAsObject();
         } catch (JsonException e) {
             throw new ArticleException(origin, "not valid JSON: " + firstLine(e.getMessage()));
+        } catch (RuntimeException e) {
+            throw new ArticleException(origin, "not valid JSON (truncated record?)");
         }
         String id = field(obj, "id");
         if (id == null || id.isBlank()) {

@@ -90,6 +90,7 @@ public final class EntityLinker {
             infos.add(new SentenceInfo(si + 1, offsets.cp(b), offsets.cp(e), text.substring(b, e)));
             all.addAll(linkSentence(si, sentence, text));
         }
+        resolveAcronyms(all, sentences);
         resolvePersons(all, sentences, text);
         List<Mention> mentions = new ArrayList<>();
         for (Work w : all) {
@@ -297,6 +298,43 @@ public final class EntityLinker {
         for (int t = w.start; t < w.end; t++) {
             at[t] = w;
         }
+    }
+
+    /**
+     * "the Tigray People's Liberation Front (TPLF)" defines TPLF for the article: later organisation
+     * mentions that are just the acronym are the same entity.
+     */
+    private static void resolveAcronyms(List<Work> all, List<CoreMap> sentences) {
+        Map<String, Entity> acronyms = new HashMap<>();
+        for (Work w : all) {
+            if (!(w.tag.equals("ORG") || w.tag.equals("BODY"))) {
+                continue;
+            }
+            List<CoreLabel> tokens = sentences.get(w.sentence).get(CoreAnnotations.TokensAnnotation.class);
+            if (w.end + 2 < tokens.size() && isOpenBracket(tokens.get(w.end)) && isCloseBracket(tokens.get(w.end + 2))) {
+                String acronym = tokens.get(w.end + 1).originalText();
+                if (acronym.matches("[A-Z][A-Z0-9&.-]{1,9}")) {
+                    acronyms.putIfAbsent(acronym, w.entity);
+                }
+            }
+        }
+        for (Work w : all) {
+            if (w.tag.equals("ORG") && w.entity != null && !w.entity.reference()) {
+                Entity e = acronyms.get(w.entity.label());
+                if (e != null) {
+                    w.entity = e;
+                    w.tag = tagOf(e);
+                }
+            }
+        }
+    }
+
+    private static boolean isOpenBracket(CoreLabel t) {
+        return t.word().equals("(") || t.word().equals("-LRB-");
+    }
+
+    private static boolean isCloseBracket(CoreLabel t) {
+        return t.word().equals(")") || t.word().equals("-RRB-");
     }
 
     /** A name with honorifics, a possessive ending and a leading article removed. */

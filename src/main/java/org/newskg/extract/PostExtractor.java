@@ -59,6 +59,10 @@ public final class PostExtractor {
             return null;
         }
         int roleStart = m.start("$role");
+        if (m.start("$person") < roleStart && m.end() < tokens.size()
+            && "PERSON".equals(tokens.get(m.end()).get(NkgAnnotations.KindAnnotation.class))) {
+            return null;
+        }
         if (roleStart > 0 && NOT_THE_POST.contains(tokens.get(roleStart - 1).word().toLowerCase(Locale.ROOT))) {
             return null;
         }

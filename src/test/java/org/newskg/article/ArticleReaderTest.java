@@ -269,7 +269,7 @@ class ArticleReaderTest {
             "{\"id\":\"no-date\",\"text\":\"Some text.\"}",
             "",
             "{\"id\":\"two\",\"date\":\"2024-10-31T08:00:00Z\",\"text\":\"Second story.\"}",
-            "{\"id\":\"broken\", \"date\": ",
+            "{\"id\":\"broken\" \"date\"}",
             "{\"id\":\"no-text\",\"date\":\"2024-10-31\"}",
             ""));
         Result r = read(feed);
@@ -296,6 +296,19 @@ class ArticleReaderTest {
         assertTrue(r.failures().get(0).getMessage().contains("date"), r.failures().get(0).getMessage());
         assertTrue(r.failures().get(1).getMessage().contains("JSON"), r.failures().get(1).getMessage());
         assertTrue(r.failures().get(2).getMessage().contains("text"), r.failures().get(2).getMessage());
+    }
+
+    @Test
+    void truncatedFeedLineIsAFailureNotACrash() throws IOException {
+        // A line cut off after a colon: the JSON parser must not abort the whole read.
+        Path feed = write("cut.jsonl", String.join("\n",
+            "{\"id\":\"cut\", \"date\": ",
+            "{\"id\":\"after\",\"date\":\"2024-10-31\",\"text\":\"Still read.\"}"));
+        Path later = write("later.txt", GOOD);
+        Result r = read(feed, later);
+        assertEquals(List.of("after", "later"), r.ids());
+        assertEquals(List.of(feed + ":1"), r.failures().stream().map(ArticleException::origin).toList());
+        assertTrue(r.failures().get(0).getMessage().contains("JSON"), r.failures().get(0).getMessage());
     }
 
     @Test

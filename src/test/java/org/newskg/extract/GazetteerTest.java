@@ -139,18 +139,28 @@ class GazetteerTest {
     }
 
     @Test
-    void stateFollowedByGenericBody() {
-        List<Gazetteer.Match> m = find("the Russian Foreign Ministry said");
-        assertEquals(2, m.size(), m.toString());
-        assertMatch(m.get(0), 1, 2, "DEMONYM", ID + "state/RUS");
-        assertMatch(m.get(1), 2, 4, "BODYKIND", ID + "bodykind/foreign-ministry");
+    void namedBodyBeatsDemonymPlusBodyKind() {
+        // "Russian Foreign Ministry" is an alias of Russia's reference body, so it wins over
+        // the demonym "Russian" followed by the body kind "Foreign Ministry".
+        Gazetteer.Match m = only("the Russian Foreign Ministry said");
+        assertMatch(m, 1, 4, "NAME", ID + "org/RUS/foreign-ministry");
+        assertEquals(ID + "state/RUS", m.entry().entity().state());
+    }
+
+    @Test
+    void bodyKindAloneIgnoringCase() {
+        assertMatch(only("the Foreign Ministry said"), 1, 3, "BODYKIND", ID + "bodykind/foreign-ministry");
+        assertMatch(only("the defence ministry said"), 1, 3, "BODYKIND", ID + "bodykind/defence-ministry");
     }
 
     @Test
     void roleMatchesIgnoringCase() {
         assertMatch(only("Foreign Minister"), 0, 2, "ROLE", ID + "role/foreign-minister");
         assertMatch(only("the foreign minister said"), 1, 3, "ROLE", ID + "role/foreign-minister");
-        assertMatch(only("China's top diplomat"), 2, 4, "ROLE", ID + "role/foreign-minister");
+        List<Gazetteer.Match> m = find("China's top diplomat");
+        assertEquals(2, m.size(), m.toString());
+        assertMatch(m.get(0), 0, 1, "NAME", ID + "state/CHN");
+        assertMatch(m.get(1), 2, 4, "ROLE", ID + "role/foreign-minister");
     }
 
     @Test
