@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newskg", mixinStandardHelpOptions = true, version = "newskg 0.1.0",
     description = "Builds a knowledge graph of geopolitical news: articles -> CoreNLP -> RDF in Apache Jena TDB2.",
     subcommands = {IngestCommand.class, QueryCommand.class, ExportCommand.class, ValidateCommand.class,
-        InfoCommand.class, RemoveCommand.class, CommandLine.HelpCommand.class})
+        InfoCommand.class, RemoveCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code: success. */
     public static final int OK = 0;
@@ -35,7 +35,12 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true);
+        int code = execute(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
     }
 
     /** Runs the command line and returns the exit code (for tests and for {@link #main}). */

@@ -37,10 +37,18 @@ import org.newskg.nlp.NkgAnnotations;
  */
 public final class EntityLinker {
     private static final Set<String> LOCATIVE = Set.of("in", "to", "at", "from", "near", "into", "toward",
-        "towards", "outside", "inside", "across", "around", "via", "through", "within", "on", "of", "for",
-        "between", "over", "off", "past", "beyond", "throughout", "onto");
-    private static final Set<String> ACTOR_RELATIONS = Set.of("nsubj", "nsubj:pass", "nmod:poss", "compound",
-        "csubj", "nsubj:xsubj", "obl:agent", "nsubj:outer");
+        "towards", "outside", "inside", "across", "around", "via", "through", "within", "on", "of",
+        "over", "off", "past", "beyond", "throughout", "onto", "between");
+    private static final Set<String> ACTOR_CASES = Set.of("by", "with", "against", "for", "on behalf of");
+    private static final Set<String> PHYSICAL_VERBS = Set.of("visit", "reach", "enter", "leave", "attack", "strike",
+        "bomb", "shell", "hit", "capture", "seize", "surround", "tour", "approach", "evacuate", "defend", "liberate",
+        "fortify", "occupy", "encircle", "target", "raid", "storm", "besiege", "flee", "return");
+    private static final Set<String> PLACE_NER = Set.of("LOCATION", "CITY", "STATE_OR_PROVINCE", "COUNTRY");
+    private static final Set<String> GEO_HEADS = Set.of("Strait", "Peninsula", "Sea", "Gulf", "Valley", "Region",
+        "Oblast", "Province", "Border", "Coast", "Bay", "River", "Mountains", "Islands", "Island", "Desert", "Basin",
+        "Corridor", "Square", "Cosmodrome", "Airport", "Airbase", "Base", "Port", "Bridge", "Dam", "Plateau", "Heights",
+        "Strip", "Canal", "Lake", "Ocean", "Straits", "Archipelago", "Delta");
+    private static final Set<String> REGION_WORDS = Set.of("region", "province", "oblast", "governorate", "district");
     private static final Set<String> NER_TYPES = Set.of("PERSON", "ORGANIZATION", "LOCATION", "CITY",
         "STATE_OR_PROVINCE", "COUNTRY");
     private static final Set<String> PRONOUNS = Set.of("he", "she", "him", "his", "her", "hers");
@@ -137,7 +145,7 @@ public final class EntityLinker {
         }
         addNer(si, tokens, text, at, found);
         found.removeIf(w -> w.tag.equals("BODYKIND"));
-        found.sort((x, y) -> Integer.compare(x.start, y.start));
+        found = extendPlaces(si, tokens, text, found);
         for (Work w : found) {
             w.subject = graph != null && isSubject(graph, w.start, w.end);
         }
@@ -229,11 +237,17 @@ public final class EntityLinker {
                 continue;
             }
             int j = i + 1;
-            while (j < tokens.size() && ner.equals(tokens.get(j).ner())) {
+            while (j < tokens.size() && (sameClass(ner, tokens.get(j).ner())
+                || (PLACE_NER.contains(ner) && word(tokens.get(j)).equals("of") && j + 1 < tokens.size()
+                    && PLACE_NER.contains(tokens.get(j + 1).ner())))) {
                 j++;
             }
+            if (PLACE_NER.contains(ner)) {
+                ner = "LOCATION";
+            }
             int start = i;
-            while (start < j && at[start] != null && at[start].tag.equals("ROLE")) {
+            while (start < j && ((at[start] != null && at[start].tag.equals("ROLE"))
+                || !Character.isUpperCase(tokens.get(start).originalText().codePointAt(0)))) {
                 start++;
             }
             i = j;
@@ -249,7 +263,8 @@ public final class EntityLinker {
                     uncoveredContent = true;
                 }
             }
-            if (overlaps && (!uncoveredContent || !(ner.equals("PERSON") || ner.equals("ORGANIZATION")))) {
+            if (overlaps && (!uncoveredContent || !(ner.equals("PERSON") || ner.equals("ORGANIZATION"))
+                || isPrefixedName(tokens, at, start, j))) {
                 continue;
             }
             if (overlaps) {
@@ -278,6 +293,9 @@ public final class EntityLinker {
             if (name.isEmpty()) {
                 continue;
             }
+            if (ner.equals("ORGANIZATION") && GEO_HEADS.contains(tokens.get(j - 1).originalText())) {
+                ner = "LOCATION";
+            }
             Work w = switch (ner) {
                 case "PERSON" -> {
                     Work p = new Work(si, start, j, "PERSON", null, "NER");
@@ -292,6 +310,95 @@ public final class EntityLinker {
             mark(at, w);
             found.add(w);
         }
+    }
+
+    /** "Leaders of the Association of Southeast Asian Nations": the known name is the entity, the words before it are not. */
+    private static boolean isPrefixedName(List<CoreLabel> tokens, Work[] at, int start, int end) {
+        int first = start;
+        while (first < end && at[first] == null) {
+            first++;
+        }
+        if (first == start || first == end) {
+            return false;
+        }
+        for (int t = first; t < end; t++) {
+            if (at[t] == null && !FUNCTION_WORDS.contains(word(tokens.get(t)))) {
+                return false;
+            }
+        }
+        String before = word(tokens.get(first - 1));
+        return before.equals("of") || before.equals("the");
+    }
+
+    private static boolean sameClass(String a, String b) {
+        return a.equals(b) || (PLACE_NER.contains(a) && PLACE_NER.contains(b));
+    }
+
+    /**
+     * Geographic names built on a state or place name: "Taiwan Strait", "Korean Peninsula" (a
+     * capitalised geographic head after it) and "Kursk region" (a lower-case region word after a place).
+     */
+    private List<Work> extendPlaces(int si, List<CoreLabel> tokens, String text, List<Work> found) {
+        found.sort((x, y) -> Integer.compare(x.start, y.start));
+        boolean[] covered = new boolean[tokens.size()];
+        for (Work w : found) {
+            for (int t = w.start; t < w.end; t++) {
+                covered[t] = true;
+            }
+        }
+        List<Work> extra = new ArrayList<>();
+        for (int t = 1; t < tokens.size(); t++) {
+            boolean region = REGION_WORDS.contains(tokens.get(t).originalText());
+            boolean head = GEO_HEADS.contains(tokens.get(t).originalText());
+            if ((region || head) && !covered[t - 1] && isCapitalisedName(tokens, t - 1)) {
+                int start = t - 1;
+                Work existing = null;
+                for (Work w : found) {
+                    if (w.start == t && w.tag.equals("PLACE")) {
+                        existing = w;
+                    }
+                }
+                int end = existing != null ? existing.end : t + 1;
+                if (existing != null) {
+                    found.remove(existing);
+                } else if (head && t + 1 < tokens.size() && covered[t]) {
+                    continue;
+                }
+                String name = clean(text.substring(tokens.get(start).beginPosition(), tokens.get(end - 1).endPosition()));
+                extra.add(new Work(si, start, end, "PLACE", Entity.minted(ID + "place/" + Slugs.slug(name), Kind.PLACE, name), "NER"));
+            }
+        }
+        found.addAll(extra);
+        found.sort((x, y) -> Integer.compare(x.start, y.start));
+        List<Work> out = new ArrayList<>();
+        for (int k = 0; k < found.size(); k++) {
+            Work w = found.get(k);
+            int t = w.end;
+            boolean geoHead = t < tokens.size() && GEO_HEADS.contains(tokens.get(t).originalText())
+                && (isStateTag(w.tag) || w.tag.equals("PLACE"));
+            boolean region = t < tokens.size() && REGION_WORDS.contains(tokens.get(t).originalText())
+                && w.tag.equals("PLACE");
+            if (!geoHead && !region) {
+                out.add(w);
+                continue;
+            }
+            int end = t + 1;
+            if (k + 1 < found.size() && found.get(k + 1).start == t) {
+                end = Math.max(end, found.get(k + 1).end);
+                k++;
+            }
+            String name = clean(text.substring(tokens.get(w.start).beginPosition(), tokens.get(end - 1).endPosition()));
+            out.add(new Work(si, w.start, end, "PLACE", Entity.minted(ID + "place/" + Slugs.slug(name), Kind.PLACE, name), "NER"));
+        }
+        return out;
+    }
+
+    /** A capitalised word that is not the first of the sentence, nor a function word. */
+    private static boolean isCapitalisedName(List<CoreLabel> tokens, int t) {
+        CoreLabel token = tokens.get(t);
+        String w = token.originalText();
+        return t > 0 && !w.isEmpty() && Character.isUpperCase(w.codePointAt(0)) && !FUNCTION_WORDS.contains(word(token))
+            && (!"O".equals(token.ner()) || "NNP".equals(token.tag()));
     }
 
     private static void mark(Work[] at, Work w) {
@@ -422,20 +529,7 @@ public final class EntityLinker {
                     continue;
                 }
                 Work pronoun = new Work(si, t, t + 1, "PERSON", null, "PRONOUN");
-                Work best = null;
-                Work latest = null;
-                for (Work p : persons) {
-                    if (!isBefore(p, pronoun) || p.sentence < si - 3) {
-                        continue;
-                    }
-                    latest = p;
-                    if (p.subject && (p.sentence == si || best == null || p.sentence >= best.sentence)) {
-                        if (best == null || p.sentence > best.sentence || (p.sentence == si)) {
-                            best = best != null && best.sentence == p.sentence && p.sentence != si ? best : p;
-                        }
-                    }
-                }
-                Work chosen = best != null ? best : latest;
+                Work chosen = antecedent(pronoun, persons);
                 if (chosen != null && chosen.entity != null) {
                     pronoun.entity = chosen.entity;
                     pronoun.name = chosen.name;
@@ -445,6 +539,25 @@ public final class EntityLinker {
         }
         all.addAll(added);
         all.sort((a, b) -> a.sentence != b.sentence ? Integer.compare(a.sentence, b.sentence) : Integer.compare(a.start, b.start));
+    }
+
+    /** A subject person earlier in the sentence, else the first subject person of the nearest of the three sentences before, else the latest person. */
+    private static Work antecedent(Work pronoun, List<Work> persons) {
+        Work sameSentenceSubject = null;
+        Work earlierSubject = null;
+        Work latest = null;
+        for (Work p : persons) {
+            if (!isBefore(p, pronoun) || p.sentence < pronoun.sentence - 3 || p.entity == null) {
+                continue;
+            }
+            latest = p;
+            if (p.subject && p.sentence == pronoun.sentence) {
+                sameSentenceSubject = p;
+            } else if (p.subject && (earlierSubject == null || p.sentence > earlierSubject.sentence)) {
+                earlierSubject = p;
+            }
+        }
+        return sameSentenceSubject != null ? sameSentenceSubject : earlierSubject != null ? earlierSubject : latest;
     }
 
     private static String[] words(String name) {
@@ -467,16 +580,20 @@ public final class EntityLinker {
         for (SemanticGraphEdge e : graph.outgoingEdgeIterable(head)) {
             if (e.getRelation().toString().equals("case")) {
                 String c = e.getDependent().word().toLowerCase(Locale.ROOT);
-                if (c.equals("by")) {
+                if (ACTOR_CASES.contains(c)) {
                     return true;
                 }
-                if (LOCATIVE.contains(c)) {
-                    return false;
-                }
+                return false;
             }
         }
-        String rel = relation(graph, head);
-        return rel != null && ACTOR_RELATIONS.contains(rel);
+        List<SemanticGraphEdge> in = graph.incomingEdgeList(head);
+        if (in.isEmpty()) {
+            return true;
+        }
+        String rel = in.get(0).getRelation().toString();
+        String governor = in.get(0).getGovernor().lemma();
+        return !((rel.equals("obj") || rel.equals("iobj") || rel.startsWith("obl"))
+            && governor != null && PHYSICAL_VERBS.contains(governor.toLowerCase(Locale.ROOT)));
     }
 
     private static boolean isSubject(SemanticGraph graph, int start, int end) {

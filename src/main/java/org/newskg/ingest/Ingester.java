@@ -54,13 +54,37 @@ public final class Ingester {
         this.force = force;
     }
 
-    /** The version stamp of extraction: newskg's version and a digest of the rules and reference data. */
-    public static String extractorVersion(ReferenceData ref) {
+    /**
+     * The version stamp of extraction: a digest of the code, rules, settings and reference data, so
+     * that any change to how articles are extracted re-extracts them on the next ingest.
+     */
+    public static String extractorVersion(ReferenceData ref, Settings settings) {
         StringBuilder d = new StringBuilder(ref.hash());
         for (String rules : List.of("posts.tokensregex")) {
             d.append(Hashes.sha256(ReferenceData.resource("/newskg/rules/" + rules)));
         }
+        d.append(settings.withPrefix("nlp.")).append(settings.withPrefix("extract."));
+        d.append(codeDigest());
         return "newskg-0.1.0+" + Hashes.shortHash(d.toString(), 12);
+    }
+
+    /** A digest of newskg's own code: the jar, or the class files when run from a build directory. */
+    private static String codeDigest() {
+        try {
+            Path where = Path.of(Ingester.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (java.nio.file.Files.isRegularFile(where)) {
+                return Hashes.sha256(java.nio.file.Files.readAllBytes(where));
+            }
+            StringBuilder sb = new StringBuilder();
+            try (var files = java.nio.file.Files.walk(where.resolve("org/newskg"))) {
+                for (Path f : files.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+                    sb.append(Hashes.sha256(java.nio.file.Files.readAllBytes(f)));
+                }
+            }
+            return Hashes.sha256(sb.toString());
+        } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
+            return "unknown-" + System.nanoTime();
+        }
     }
 
     /** Ingests the articles under the given paths into the store. */
@@ -79,7 +103,7 @@ public final class Ingester {
         }, e -> fail(failures, progress, e.describe()));
 
         store.ensureReference(reference);
-        String version = extractorVersion(reference);
+        String version = extractorVersion(reference, settings);
         Map<Node, String> stored = force ? Map.of() : store.fingerprints();
         List<Article> todo = new ArrayList<>();
         int unchanged = 0;

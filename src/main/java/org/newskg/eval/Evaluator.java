@@ -1,0 +1,156 @@
+package org.newskg.eval;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.newskg.article.Slugs;
+import org.newskg.store.Sparql;
+
+/**
+ * Scores a store against gold annotations: for every {@code NAME.tsv} in the gold directory with a
+ * {@code NAME.rq} in the query library, the query's rows are compared with the gold rows on the
+ * columns both share (case and spacing ignored). When the query returns {@code ?evidence} and the
+ * gold file has an {@code article} column, rows are matched per article (the evidence sentence
+ * tells which); otherwise over the whole store. Gold files are tab-separated with a header line.
+ *
+ * <pre>{@code
+ * List<Score> scores = Evaluator.evaluate(store.dataset(), Path.of("data/gold"), Path.of("queries"));
+ * }</pre>
+ */
+public final class Evaluator {
+    private Evaluator() {}
+
+    /** Scores every query that has a gold file, in name order. */
+    public static List<Score> evaluate(DatasetGraph dsg, Path goldDir, Path queriesDir) throws IOException {
+        if (!Files.isDirectory(goldDir)) {
+            throw new IllegalArgumentException("no gold directory: " + goldDir);
+        }
+        List<Path> golds;
+        try (Stream<Path> s = Files.list(goldDir)) {
+            golds = s.filter(p -> p.toString().endsWith(".tsv")).sorted().toList();
+        }
+        Map<String, Set<String>> articlesOf = null;
+        List<Score> scores = new ArrayList<>();
+        for (Path gold : golds) {
+            String name = gold.getFileName().toString().replaceFirst("\\.tsv$", "");
+            Path rq = queriesDir.resolve(name + ".rq");
+            if (!Files.isRegularFile(rq)) {
+                continue;
+            }
+            Query q = Sparql.parse(rq.toString());
+            List<String> header = List.of(readLines(gold).get(0).split("\t", -1));
+            boolean perArticle = q.getResultVars().contains("evidence") && header.contains("article");
+            if (perArticle && articlesOf == null) {
+                articlesOf = sentenceArticles(dsg);
+            }
+            List<String> keys = new ArrayList<>();
+            for (String h : header) {
+                if (q.getResultVars().contains(h) && !h.equals("evidence")) {
+                    keys.add(h);
+                }
+            }
+            Set<String> expected = goldRows(gold, header, keys, perArticle);
+            Set<String> actual = new LinkedHashSet<>();
+            for (Map<String, String> row : Sparql.select(dsg, q)) {
+                String tuple = tuple(keys, row);
+                if (perArticle) {
+                    for (String a : articlesOf.getOrDefault(row.get("evidence"), Set.of())) {
+                        actual.add(a + " | " + tuple);
+                    }
+                } else {
+                    actual.add(tuple);
+                }
+            }
+            Set<String> fp = new TreeSet<>(actual);
+            fp.removeAll(expected);
+            Set<String> fn = new TreeSet<>(expected);
+            fn.removeAll(actual);
+            int tp = actual.size() - fp.size();
+            scores.add(new Score(name, perArticle, tp, List.copyOf(fp), List.copyOf(fn)));
+        }
+        return scores;
+    }
+
+    private static Set<String> goldRows(Path gold, List<String> header, List<String> keys, boolean perArticle)
+        throws IOException {
+        Set<String> rows = new LinkedHashSet<>();
+        List<String> lines = readLines(gold);
+        int articleCol = header.indexOf("article");
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] cells = line.split("\t", -1);
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                row.put(header.get(i), i < cells.length ? cells[i] : "");
+            }
+            String tuple = tuple(keys, row);
+            rows.add(perArticle ? Slugs.slug(cells[articleCol]) + " | " + tuple : tuple);
+        }
+        return rows;
+    }
+
+    private static String tuple(List<String> keys, Map<String, String> row) {
+        StringBuilder sb = new StringBuilder();
+        for (String k : keys) {
+            if (sb.length() > 0) {
+                sb.append(" | ");
+            }
+            sb.append(normal(row.getOrDefault(k, "")));
+        }
+        return sb.toString();
+    }
+
+    /** A cell as compared: NFC, lower case, single spaces, no surrounding quotes. */
+    static String normal(String s) {
+        String n = Normalizer.normalize(s, Normalizer.Form.NFC).strip().toLowerCase(Locale.ROOT)
+            .replace('’', '\'').replaceAll("\\s+", " ");
+        return n;
+    }
+
+    private static Map<String, Set<String>> sentenceArticles(DatasetGraph dsg) {
+        Map<String, Set<String>> out = new HashMap<>();
+        for (Map<String, String> row : Sparql.select(dsg, Sparql.resource("sentence-articles.rq"))) {
+            out.computeIfAbsent(row.get("text"), k -> new TreeSet<>()).add(row.get("article"));
+        }
+        return out;
+    }
+
+    private static List<String> readLines(Path p) throws IOException {
+        List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException(p + ": empty gold file (it needs a header line)");
+        }
+        return lines;
+    }
+
+    /** A report for people: one line per query, then the differences. */
+    public static String report(List<Score> scores, boolean details) {
+        StringBuilder sb = new StringBuilder(String.format("%-14s %6s %6s %6s %5s %5s %5s%n", "query", "P", "R", "F1", "TP", "FP", "FN"));
+        for (Score s : scores) {
+            sb.append(String.format(Locale.ROOT, "%-14s %6.3f %6.3f %6.3f %5d %5d %5d%n", s.query(), s.precision(),
+                s.recall(), s.f1(), s.truePositives(), s.falsePositives().size(), s.misses().size()));
+        }
+        if (details) {
+            for (Score s : scores) {
+                s.falsePositives().forEach(r -> sb.append(s.query()).append(" false positive: ").append(r).append('\n'));
+                s.misses().forEach(r -> sb.append(s.query()).append(" missed: ").append(r).append('\n'));
+            }
+        }
+        return sb.toString();
+    }
+}
