@@ -10,6 +10,7 @@ import org.newskg.ingest.Ingester;
 import org.newskg.nlp.NlpPipeline;
 import org.newskg.rdf.ReferenceData;
 import org.newskg.store.NewsStore;
+import org.newskg.store.Sparql;
 import org.newskg.store.StoreInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,14 +56,27 @@ final class IngestCommand implements Callable<Integer> {
                 r.read(), store.location(), r.seconds(), r.written(), r.unchanged(), r.failures().size(),
                 r.compacted() ? " (database compacted)" : "");
             out.print(StoreInfo.of(store.dataset()).describe());
+            showOfficials(store, out);
             if (r.failed()) {
                 var err = spec.commandLine().getErr();
                 err.println("failed (" + r.failures().size() + "):");
                 r.failures().forEach(f -> err.println("  " + f));
                 return Main.FAILURE;
             }
-            out.println("next: ./newskg query queries/posts.rq");
+            out.println("next: ./newskg query queries/posts.rq   (all of them, with evidence)");
             return Main.OK;
+        }
+    }
+
+    /** A first look at the graph: some officials and their posts, from the query library's posts.rq. */
+    private static void showOfficials(NewsStore store, java.io.PrintWriter out) {
+        java.util.Set<String> lines = new java.util.LinkedHashSet<>();
+        for (var row : Sparql.select(store.dataset(), Sparql.library("posts.rq"))) {
+            lines.add("  " + row.get("person") + " - " + row.get("post") + (row.get("org").isEmpty() ? "" : ", " + row.get("org")));
+        }
+        if (!lines.isEmpty()) {
+            out.println("officials and posts (" + lines.size() + "), for example:");
+            lines.stream().limit(12).forEach(out::println);
         }
     }
 }

@@ -24,7 +24,8 @@ import org.newskg.store.Sparql;
  * {@code NAME.rq} in the query library, the query's rows are compared with the gold rows on the
  * columns both share (case and spacing ignored). When the query returns {@code ?evidence} and the
  * gold file has an {@code article} column, rows are matched per article (the evidence sentence
- * tells which); otherwise over the whole store. Gold files are tab-separated with a header line.
+ * tells which); otherwise over the whole store. Gold files are tab-separated with a header line;
+ * a gold cell may use any alternative name the store knows for an entity, and accents are ignored.
  *
  * <pre>{@code
  * List<Score> scores = Evaluator.evaluate(store.dataset(), Path.of("data/gold"), Path.of("queries"));
@@ -43,6 +44,7 @@ public final class Evaluator {
             golds = s.filter(p -> p.toString().endsWith(".tsv")).sorted().toList();
         }
         Map<String, Set<String>> articlesOf = null;
+        Map<String, String> aliases = aliases(dsg);
         List<Score> scores = new ArrayList<>();
         for (Path gold : golds) {
             String name = gold.getFileName().toString().replaceFirst("\\.tsv$", "");
@@ -62,7 +64,7 @@ public final class Evaluator {
                     keys.add(h);
                 }
             }
-            Set<String> expected = goldRows(gold, header, keys, perArticle);
+            Set<String> expected = goldRows(gold, header, keys, perArticle, aliases);
             Set<String> actual = new LinkedHashSet<>();
             for (Map<String, String> row : Sparql.select(dsg, q)) {
                 String tuple = tuple(keys, row);
@@ -84,8 +86,8 @@ public final class Evaluator {
         return scores;
     }
 
-    private static Set<String> goldRows(Path gold, List<String> header, List<String> keys, boolean perArticle)
-        throws IOException {
+    private static Set<String> goldRows(Path gold, List<String> header, List<String> keys, boolean perArticle,
+                                        Map<String, String> aliases) throws IOException {
         Set<String> rows = new LinkedHashSet<>();
         List<String> lines = readLines(gold);
         int articleCol = header.indexOf("article");
@@ -96,7 +98,8 @@ public final class Evaluator {
             String[] cells = line.split("\t", -1);
             Map<String, String> row = new HashMap<>();
             for (int i = 0; i < header.size(); i++) {
-                row.put(header.get(i), i < cells.length ? cells[i] : "");
+                String cell = i < cells.length ? cells[i] : "";
+                row.put(header.get(i), aliases.getOrDefault(normal(cell), cell));
             }
             String tuple = tuple(keys, row);
             rows.add(perArticle ? Slugs.slug(cells[articleCol]) + " | " + tuple : tuple);
@@ -115,11 +118,25 @@ public final class Evaluator {
         return sb.toString();
     }
 
-    /** A cell as compared: NFC, lower case, single spaces, no surrounding quotes. */
+    /** A cell as compared: accents dropped, lower case, single spaces, straight apostrophes. */
     static String normal(String s) {
-        String n = Normalizer.normalize(s, Normalizer.Form.NFC).strip().toLowerCase(Locale.ROOT)
-            .replace('’', '\'').replaceAll("\\s+", " ");
-        return n;
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").strip()
+            .toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("\\s+", " ");
+    }
+
+    /** Every alternative name of a labelled entity mapped to its label, so gold may use any known name. */
+    private static Map<String, String> aliases(DatasetGraph dsg) {
+        Map<String, String> out = new HashMap<>();
+        Set<String> labels = new java.util.HashSet<>();
+        List<Map<String, String>> rows = Sparql.select(dsg, Sparql.resource("aliases.rq"));
+        rows.forEach(r -> labels.add(normal(r.get("label"))));
+        for (Map<String, String> r : rows) {
+            String alias = normal(r.get("alias"));
+            if (!labels.contains(alias)) {
+                out.putIfAbsent(alias, r.get("label"));
+            }
+        }
+        return out;
     }
 
     private static Map<String, Set<String>> sentenceArticles(DatasetGraph dsg) {

@@ -8,6 +8,7 @@ import edu.stanford.nlp.semgraph.SemanticGraph;
 import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
 import edu.stanford.nlp.semgraph.SemanticGraphEdge;
 import edu.stanford.nlp.util.CoreMap;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -85,8 +86,8 @@ public final class EntityLinker {
         }
     }
 
-    /** Links the mentions of an annotated text and tags its tokens for the rules. */
-    public LinkedDocument link(Annotation doc, String text) {
+    /** Links the mentions of an annotated text published on {@code date} and tags its tokens for the rules. */
+    public LinkedDocument link(Annotation doc, String text, LocalDate date) {
         Offsets offsets = new Offsets(text);
         List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
         List<SentenceInfo> infos = new ArrayList<>();
@@ -99,7 +100,7 @@ public final class EntityLinker {
             all.addAll(linkSentence(si, sentence, text));
         }
         resolveAcronyms(all, sentences);
-        resolvePersons(all, sentences, text);
+        resolvePersons(all, sentences, date);
         List<Mention> mentions = new ArrayList<>();
         for (Work w : all) {
             List<CoreLabel> tokens = sentences.get(w.sentence).get(CoreAnnotations.TokensAnnotation.class);
@@ -111,7 +112,7 @@ public final class EntityLinker {
             }
             mentions.add(new Mention(w.entity, offsets.span(w.sentence + 1, b, e), w.via));
         }
-        return new LinkedDocument(doc, infos, mentions);
+        return new LinkedDocument(doc, date, infos, mentions);
     }
 
     private List<Work> linkSentence(int si, CoreMap sentence, String text) {
@@ -137,6 +138,9 @@ public final class EntityLinker {
                 case "BODYKIND" -> new Work(si, m.start(), m.end(), "BODYKIND", g.entity(), "NAME");
                 default -> new Work(si, m.start(), m.end(), tagOf(g.entity()), g.entity(), "NAME");
             };
+            if (w.tag.equals("PERSON")) {
+                w.name = g.entity().label();
+            }
             found.add(w);
         }
         found = combineBodies(found, tokens);
@@ -455,8 +459,12 @@ public final class EntityLinker {
         return s.strip();
     }
 
-    /** Gives every person mention its entity: full names by their own name, surnames and pronouns by the article's full names. */
-    private void resolvePersons(List<Work> all, List<CoreMap> sentences, String text) {
+    /**
+     * Gives every person mention its entity: a known office holder by any spelling of the full name,
+     * a surname by the article's full name it belongs to (else by the one office holder of that
+     * name in office on the article's date), anyone else by the slug of the full name.
+     */
+    private void resolvePersons(List<Work> all, List<CoreMap> sentences, LocalDate date) {
         List<Work> persons = new ArrayList<>();
         for (Work w : all) {
             if (w.tag.equals("PERSON")) {
@@ -469,18 +477,21 @@ public final class EntityLinker {
                 full.putIfAbsent(Slugs.slug(w.name), w);
             }
         }
-        Map<String, Entity> entities = new HashMap<>();
+        Map<String, Entity> minted = new HashMap<>();
         for (Work w : persons) {
             String[] ws = words(w.name);
-            Work target = w;
-            if (ws.length == 1) {
-                target = antecedent(w, ws[0], persons, full);
+            Work target = ws.length == 1 ? antecedent(w, ws[0], persons, full) : w;
+            Entity e = target.entity != null ? target.entity : gazetteer.person(target.name);
+            if (e == null && target == w && ws.length == 1) {
+                e = gazetteer.personBySurname(ws[0], date);
             }
-            String slug = Slugs.slug(target.name);
-            Entity e = entities.computeIfAbsent(slug,
-                s -> Entity.minted(ID + "person/" + s, Kind.PERSON, full.containsKey(s) ? full.get(s).name : w.name));
+            if (e == null) {
+                String slug = Slugs.slug(target.name);
+                e = minted.computeIfAbsent(slug,
+                    k -> Entity.minted(ID + "person/" + k, Kind.PERSON, full.containsKey(k) ? full.get(k).name : target.name));
+            }
             w.entity = e;
-            if (target != w) {
+            if (target != w || ws.length == 1 && e.reference()) {
                 w.via = "SURNAME";
             }
         }

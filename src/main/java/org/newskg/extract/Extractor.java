@@ -22,13 +22,13 @@ public final class Extractor {
     public Extractor(NlpPipeline nlp, Gazetteer gazetteer) {
         this.nlp = nlp;
         this.linker = new EntityLinker(gazetteer);
-        this.posts = new PostExtractor(RuleFile.load("posts.tokensregex"));
+        this.posts = new PostExtractor(RuleFile.load("posts.tokensregex"), gazetteer);
     }
 
     /** Extracts one article. */
     public ArticleExtraction extract(Article article) {
         Annotation doc = nlp.annotate(article);
-        LinkedDocument linked = linker.link(doc, article.text());
+        LinkedDocument linked = linker.link(doc, article.text(), article.date());
         List<PostFact> facts = posts.extract(linked);
         return new ArticleExtraction(article, linked.sentences(), linked.mentions(), facts);
     }

@@ -1,5 +1,6 @@
 package org.newskg.extract;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.newskg.article.Slugs;
 
 /**
  * Finds the reference data's names, demonyms, metonyms, post titles and body kinds in a sentence,
@@ -23,9 +25,20 @@ public final class Gazetteer {
     /** A match: tokens {@code [start, end)} of the sentence carry {@code entry}. */
     public record Match(int start, int end, GazetteerEntry entry) {}
 
+    /** A known office holder's tenure: person and role IRIs, the state or organisation, the period (end null if running). */
+    public record Tenure(String person, String role, Entity org, LocalDate start, LocalDate end) {
+        boolean covers(LocalDate day) {
+            return !day.isBefore(start) && (end == null || !day.isAfter(end));
+        }
+    }
+
     private final Map<String, List<GazetteerEntry>> byFirstWord = new HashMap<>();
     private final Map<String, Entity> bodies;
     private final Map<String, String> adjectives;
+    private final Map<String, Entity> personsBySlug = new HashMap<>();
+    private final Map<String, List<Entity>> personsBySurname = new HashMap<>();
+    private final Map<String, List<Tenure>> tenures = new HashMap<>();
+    private final Map<String, String> broaderRole;
     private final int size;
 
     /**
@@ -34,6 +47,15 @@ public final class Gazetteer {
      * @param adjectives state IRI to its demonym adjective, for naming minted bodies
      */
     public Gazetteer(Collection<GazetteerEntry> entries, Map<String, Entity> bodies, Map<String, String> adjectives) {
+        this(entries, bodies, adjectives, List.of(), Map.of());
+    }
+
+    /**
+     * @param tenures known office holders' tenures
+     * @param broaderRole role IRI to its broader role IRI ("Secretary of State" to "Foreign Minister")
+     */
+    public Gazetteer(Collection<GazetteerEntry> entries, Map<String, Entity> bodies, Map<String, String> adjectives,
+                     Collection<Tenure> tenures, Map<String, String> broaderRole) {
         Set<String> seen = new HashSet<>();
         int n = 0;
         for (GazetteerEntry e : entries) {
@@ -50,7 +72,63 @@ public final class Gazetteer {
         byFirstWord.values().forEach(l -> l.sort(longestFirst));
         this.bodies = Map.copyOf(bodies);
         this.adjectives = Map.copyOf(adjectives);
+        this.broaderRole = Map.copyOf(broaderRole);
+        for (GazetteerEntry e : entries) {
+            if (e.entity().kind() == Kind.PERSON && e.via().equals("NAME")) {
+                personsBySlug.putIfAbsent(Slugs.slug(e.surface()), e.entity());
+                String[] words = e.surface().split("[\\s\\-]+");
+                List<Entity> same = personsBySurname.computeIfAbsent(words[words.length - 1], k -> new ArrayList<>());
+                if (!same.contains(e.entity())) {
+                    same.add(e.entity());
+                }
+            }
+        }
+        for (Tenure t : tenures) {
+            this.tenures.computeIfAbsent(t.person(), k -> new ArrayList<>()).add(t);
+        }
         this.size = n;
+    }
+
+    /** The known person a full name (any spelling the reference data lists) stands for, or null. */
+    public Entity person(String fullName) {
+        return personsBySlug.get(Slugs.slug(fullName));
+    }
+
+    /** The one known person with this surname who held an office on that day, or null if none or several. */
+    public Entity personBySurname(String surname, LocalDate day) {
+        Entity found = null;
+        for (Entity p : personsBySurname.getOrDefault(surname, List.of())) {
+            if (tenures.getOrDefault(p.iri(), List.of()).stream().anyMatch(t -> t.covers(day))) {
+                if (found != null) {
+                    return null;
+                }
+                found = p;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The state or organisation in which a known person held this role (or a narrower one) on that
+     * day; failing that, in which they last held it before that day ("ousted President X"); or null.
+     */
+    public Entity tenureOrganisation(String personIri, String roleIri, LocalDate day) {
+        Entity current = null;
+        Tenure latestPast = null;
+        for (Tenure t : tenures.getOrDefault(personIri, List.of())) {
+            if (!(t.role().equals(roleIri) || roleIri.equals(broaderRole.get(t.role())))) {
+                continue;
+            }
+            if (t.covers(day)) {
+                if (current != null && !current.iri().equals(t.org().iri())) {
+                    return null;
+                }
+                current = t.org();
+            } else if (t.end() != null && t.end().isBefore(day) && (latestPast == null || t.end().isAfter(latestPast.end()))) {
+                latestPast = t;
+            }
+        }
+        return current != null ? current : latestPast == null ? null : latestPast.org();
     }
 
     /** Number of surface forms known. */

@@ -16,10 +16,11 @@ import org.newskg.nlp.NkgAnnotations;
  * Finds posts ("Foreign Minister X", "X, the foreign minister of Y", "Y's top diplomat X") with the
  * rules of {@code posts.tokensregex} over linked mentions. The same person, role and organisation
  * stated several times is one fact with every span as evidence; a post stated without its
- * organisation takes the organisation the article gives that person's same post elsewhere.
+ * organisation takes the organisation the article gives that person's same post elsewhere, or the
+ * one of the person's known tenure (reference data) on the article's date.
  *
  * <pre>{@code
- * List<PostFact> posts = new PostExtractor(RuleFile.load("posts.tokensregex")).extract(linked);
+ * List<PostFact> posts = new PostExtractor(RuleFile.load("posts.tokensregex"), gazetteer).extract(linked);
  * }</pre>
  */
 public final class PostExtractor {
@@ -27,14 +28,17 @@ public final class PostExtractor {
         "assistant", "under", "acting", "incoming", "outgoing", "designate", "elect", "first");
 
     private final RuleFile rules;
+    private final Gazetteer gazetteer;
 
-    public PostExtractor(RuleFile rules) {
+    public PostExtractor(RuleFile rules, Gazetteer gazetteer) {
         this.rules = rules;
+        this.gazetteer = gazetteer;
     }
 
     /** The posts stated in a linked article. */
     public List<PostFact> extract(LinkedDocument doc) {
         Map<String, PostFact> facts = new LinkedHashMap<>();
+        Map<String, String> bosses = new LinkedHashMap<>();
         List<CoreMap> sentences = doc.annotation().get(CoreAnnotations.SentencesAnnotation.class);
         for (CoreMap sentence : sentences) {
             List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
@@ -44,11 +48,15 @@ public final class PostExtractor {
                     PostFact f = fact(doc, tokens, m);
                     if (f != null) {
                         facts.merge(key(f), f, PostExtractor::mergeEvidence);
+                        Mention boss = m.start("$boss") >= 0 ? mentionAt(doc, tokens, m.start("$boss")) : null;
+                        if (boss != null && boss.entity() != null) {
+                            bosses.put(key(f), boss.entity().iri());
+                        }
                     }
                 }
             }
         }
-        return fillOrganisations(new ArrayList<>(facts.values()));
+        return fillOrganisations(new ArrayList<>(facts.values()), bosses, doc);
     }
 
     private PostFact fact(LinkedDocument doc, List<CoreLabel> tokens, TokenSequenceMatcher m) {
@@ -119,8 +127,12 @@ public final class PostExtractor {
         return new PostFact(a.person(), a.role(), a.org(), a.title(), a.factuality(), List.copyOf(ev));
     }
 
-    /** A post without organisation joins the same person's same post with one, if the article has it. */
-    private static List<PostFact> fillOrganisations(List<PostFact> facts) {
+    /**
+     * A post stated without its organisation takes the one the article gives the same person's same
+     * post elsewhere, else the one of the person's known tenure in that role on the article's date,
+     * else (for "adviser to President Y") the organisation of Y's post.
+     */
+    private List<PostFact> fillOrganisations(List<PostFact> facts, Map<String, String> bosses, LinkedDocument doc) {
         Map<String, PostFact> withOrg = new LinkedHashMap<>();
         for (PostFact f : facts) {
             if (f.org() != null) {
@@ -132,8 +144,16 @@ public final class PostExtractor {
             PostFact target = f;
             if (f.org() == null) {
                 PostFact known = withOrg.get(f.person().iri() + " " + f.role().iri());
-                if (known != null) {
-                    target = new PostFact(f.person(), f.role(), known.org(), f.title(), f.factuality(), f.evidence());
+                Entity org = known != null ? known.org()
+                    : gazetteer.tenureOrganisation(f.person().iri(), f.role().iri(), doc.date());
+                String boss = bosses.get(key(f));
+                for (PostFact b : facts) {
+                    if (org == null && boss != null && b.person().iri().equals(boss)) {
+                        org = b.org() != null ? b.org() : gazetteer.tenureOrganisation(boss, b.role().iri(), doc.date());
+                    }
+                }
+                if (org != null) {
+                    target = new PostFact(f.person(), f.role(), org, f.title(), f.factuality(), f.evidence());
                 }
             }
             out.merge(key(target), target, PostExtractor::mergeEvidence);

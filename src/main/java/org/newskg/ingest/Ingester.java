@@ -92,15 +92,20 @@ public final class Ingester {
         long t0 = System.nanoTime();
         List<String> failures = new ArrayList<>();
         List<Article> articles = new ArrayList<>();
+        int[] unreadable = {0};
         Map<String, Article> byId = new HashMap<>();
         ArticleReader.read(paths, a -> {
             Article other = byId.putIfAbsent(a.id(), a);
             if (other == null) {
                 articles.add(a);
             } else if (!other.contentHash().equals(a.contentHash())) {
+                unreadable[0]++;
                 fail(failures, progress, a.origin() + ": article id '" + a.id() + "' is also used by " + other.origin() + ", skipped");
             }
-        }, e -> fail(failures, progress, e.describe()));
+        }, e -> {
+            unreadable[0]++;
+            fail(failures, progress, e.describe());
+        });
 
         store.ensureReference(reference);
         String version = extractorVersion(reference, settings);
@@ -167,7 +172,7 @@ public final class Ingester {
         if (compacted) {
             store.compact();
         }
-        return new IngestReport(articles.size() + failures.size(), written, unchanged, facts,
+        return new IngestReport(articles.size() + unreadable[0], written, unchanged, facts,
             List.copyOf(failures), compacted, (System.nanoTime() - t0) / 1e9);
     }
 

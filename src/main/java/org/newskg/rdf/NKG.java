@@ -56,6 +56,7 @@ public final class NKG {
     public static final Node BodyKind = nkg("BodyKind");
     public static final Node Fact = nkg("Fact");
     public static final Node PostHolding = nkg("PostHolding");
+    public static final Node Tenure = nkg("Tenure");
     public static final Node Event = nkg("Event");
     public static final Node Visit = nkg("Visit");
     public static final Node Contact = nkg("Contact");
@@ -125,6 +126,8 @@ public final class NKG {
     public static final Node capital = nkg("capital");
     public static final Node seatOfPower = nkg("seatOfPower");
     public static final Node metonymFor = nkg("metonymFor");
+    public static final Node startDate = nkg("startDate");
+    public static final Node endDate = nkg("endDate");
     public static final Node ofState = nkg("ofState");
     public static final Node bodyKind = nkg("bodyKind");
     public static final Node acronym = nkg("acronym");
@@ -136,6 +139,7 @@ public final class NKG {
     public static final Node altLabel = SKOS.altLabel.asNode();
     public static final Node exactMatch = SKOS.exactMatch.asNode();
     public static final Node notation = SKOS.notation.asNode();
+    public static final Node broader = SKOS.broader.asNode();
     public static final Node foafPerson = FOAF.Person.asNode();
     public static final Node dctTitle = iri(DCT_NS + "title");
     public static final Node dctIdentifier = iri(DCT_NS + "identifier");

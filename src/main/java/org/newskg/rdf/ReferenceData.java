@@ -3,6 +3,7 @@ package org.newskg.rdf;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ import org.newskg.extract.Kind;
  */
 public final class ReferenceData {
     /** Reference files, in load order. */
-    public static final List<String> FILES = List.of("states.ttl", "organizations.ttl", "roles.ttl");
+    public static final List<String> FILES = List.of("states.ttl", "organizations.ttl", "roles.ttl", "officials.ttl");
     private static final String REFERENCE_DIR = "/newskg/reference/";
     private static final String ONTOLOGY = "/newskg/ontology/newskg.ttl";
     private static final String SHAPES = "/newskg/ontology/shapes.ttl";
@@ -144,6 +145,35 @@ public final class ReferenceData {
             bodies.put(s.getURI(), body);
             names(s, body, entries);
         }
+        Map<String, Entity> everyActor = new HashMap<>(actors);
+        bodies.forEach(everyActor::put);
+        for (Node s : subjects(NKG.Organization)) {
+            everyActor.putIfAbsent(s.getURI(), Entity.known(s.getURI(), Kind.ORGANIZATION, label(s)));
+        }
+        for (Node s : subjects(NKG.Person)) {
+            names(s, Entity.known(s.getURI(), Kind.PERSON, label(s)), entries);
+        }
+        List<Gazetteer.Tenure> tenures = new ArrayList<>();
+        for (Node t : subjects(NKG.Tenure)) {
+            Node person = first(t, NKG.member);
+            Node role = first(t, NKG.role);
+            Node org = first(t, NKG.organization);
+            Node start = first(t, NKG.startDate);
+            Node end = first(t, NKG.endDate);
+            Entity orgEntity = org == null ? null : everyActor.get(org.getURI());
+            if (person != null && role != null && orgEntity != null && start != null) {
+                tenures.add(new Gazetteer.Tenure(person.getURI(), role.getURI(), orgEntity,
+                    LocalDate.parse(start.getLiteralLexicalForm()),
+                    end == null ? null : LocalDate.parse(end.getLiteralLexicalForm())));
+            }
+        }
+        Map<String, String> broader = new HashMap<>();
+        for (Node s : subjects(NKG.Role)) {
+            Node b = first(s, NKG.broader);
+            if (b != null) {
+                broader.put(s.getURI(), b.getURI());
+            }
+        }
         for (Node s : subjects(NKG.Role)) {
             Entity role = Entity.known(s.getURI(), Kind.ROLE, label(s));
             entries.add(new GazetteerEntry(role.label(), "ROLE", role, null));
@@ -154,7 +184,7 @@ public final class ReferenceData {
             entries.add(new GazetteerEntry(kind.label(), "BODYKIND", kind, null));
             strings(s, NKG.altLabel).forEach(a -> entries.add(new GazetteerEntry(a, "BODYKIND", kind, null)));
         }
-        return new Gazetteer(entries, bodies, adjectives);
+        return new Gazetteer(entries, bodies, adjectives, tenures, broader);
     }
 
     private void names(Node s, Entity e, List<GazetteerEntry> entries) {

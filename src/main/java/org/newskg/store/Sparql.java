@@ -64,6 +64,11 @@ public final class Sparql {
         return parseText(name, new String(ReferenceData.resource("/newskg/sparql/" + name), StandardCharsets.UTF_8));
     }
 
+    /** Parses a query of the query library as shipped in the jar ({@code newskg/queries/NAME}). */
+    public static Query library(String name) {
+        return parseText(name, new String(ReferenceData.resource("/newskg/queries/" + name), StandardCharsets.UTF_8));
+    }
+
     private static String prefixes() {
         return new String(ReferenceData.resource("/newskg/sparql/prefixes.rq"), StandardCharsets.UTF_8);
     }
