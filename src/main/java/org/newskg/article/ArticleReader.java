@@ -34,7 +34,8 @@ import org.apache.jena.atlas.json.JsonValue;
  *
  * <p>A text article's first line is {@code " date YYYY-MM-DD"}, optionally {@code "(Agency) --"},
  * then the first paragraph; further paragraphs follow after blank lines. A {@code .jsonl} file
- * holds one article per line as an object with {@code id, date, source, url, title, text}.
+ * holds one article per line as an object with {@code id, date, source, url, title, text} (and
+ * optionally {@code origin} and {@code contentHash}, as {@code newskg ingest --server} sends them).
  * Directories are walked recursively in name order; inside them only {@code .txt} and
  * {@code .jsonl} files are read. The article id is the slug of the file name (or of the feed's
  * {@code id}), so re-reading the same article gives the same id.
@@ -119,12 +120,22 @@ public final class ArticleReader {
             readFeed(name, text, articles, failures);
             return;
         }
-        String id = Slugs.slug(FilenameUtils.getBaseName(file.getFileName().toString()));
+        String id = idOf(file.getFileName().toString());
         try {
             articles.accept(parseText(id, name, text, Hashes.sha256(bytes)));
         } catch (ArticleException e) {
             failures.accept(e);
         }
+    }
+
+    /** The article id a file name gives: the slug of the name without its extension. */
+    public static String idOf(String fileName) {
+        return Slugs.slug(FilenameUtils.getBaseName(fileName));
+    }
+
+    /** Decodes bytes as UTF-8 text, refusing binary data and other encodings, dropping a BOM. */
+    public static String decodeText(String origin, byte[] bytes) throws ArticleException {
+        return decode(origin, bytes);
     }
 
     /** Parses the text format; {@code origin} is used in messages only. */
@@ -148,7 +159,8 @@ public final class ArticleReader {
         return new Article(id, date, agency == null || agency.isEmpty() ? null : agency, null, null, body, origin, hash);
     }
 
-    private static void readFeed(String name, String text, Consumer<Article> articles, Consumer<ArticleException> failures) {
+    /** Reads a JSON Lines feed's text, one article per line; failures are named {@code name:LINE}. */
+    public static void readFeed(String name, String text, Consumer<Article> articles, Consumer<ArticleException> failures) {
         String[] lines = text.split("\r?\n|\r", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -191,9 +203,37 @@ public final class ArticleReader {
             throw new ArticleException(origin, "missing or empty \"text\"");
         }
         String day = date.length() > 10 && date.charAt(10) == 'T' ? date.substring(0, 10) : date;
+        String hash = field(obj, "contentHash");
+        String from = field(obj, "origin");
         return new Article(Slugs.slug(id), parseDate(origin, day), blankToNull(field(obj, "source")),
             blankToNull(field(obj, "title")), blankToNull(field(obj, "url")),
-            body.replace("\r\n", "\n").replace('\r', '\n').strip(), origin, Hashes.sha256(line.getBytes(StandardCharsets.UTF_8)));
+            body.replace("\r\n", "\n").replace('\r', '\n').strip(), from == null || from.isBlank() ? origin : from,
+            hash != null && hash.matches("[0-9a-f]{64}") ? hash : Hashes.sha256(line.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * An article as one JSON Lines record, with its origin and content hash, so that a server
+     * ingesting it stores exactly what a local ingest of the same file would.
+     */
+    public static String toFeedLine(Article a) {
+        JsonObject o = new JsonObject();
+        o.put("id", a.id());
+        o.put("date", a.date().toString());
+        if (a.source() != null) {
+            o.put("source", a.source());
+        }
+        if (a.title() != null) {
+            o.put("title", a.title());
+        }
+        if (a.url() != null) {
+            o.put("url", a.url());
+        }
+        o.put("text", a.text());
+        o.put("origin", a.origin());
+        if (a.contentHash() != null) {
+            o.put("contentHash", a.contentHash());
+        }
+        return JSON.toStringFlat(o);
     }
 
     private static String field(JsonObject obj, String key) throws ArticleException {

@@ -1,7 +1,12 @@
 package org.newskg.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.jena.atlas.json.JsonObject;
+import org.newskg.article.Article;
+import org.newskg.article.ArticleReader;
+import org.newskg.serve.IngestClient;
 import java.util.concurrent.Callable;
 import org.newskg.config.Settings;
 import org.newskg.extract.Extractor;
@@ -37,11 +42,21 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--force", description = "re-extract articles even if unchanged since the last ingest")
     boolean force;
 
+    @Option(names = "--server", paramLabel = "URL",
+        description = "send the articles to a running 'newskg serve' (e.g. http://127.0.0.1:3030) instead of opening the store")
+    String server;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "the server's write token (default: $NEWSKG_TOKEN)")
+    String token;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
+        if (server != null) {
+            return sendToServer();
+        }
         Settings s = options.settings().with("ingest.threads", threads);
         ReferenceData ref = ReferenceData.load();
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
@@ -66,6 +81,36 @@ final class IngestCommand implements Callable<Integer> {
             out.println("next: ./newskg query queries/posts.rq   (all of them, with evidence)");
             return Main.OK;
         }
+    }
+
+    /** Reads and checks the articles here, then has the server ingest them. */
+    private int sendToServer() throws java.io.IOException {
+        var err = spec.commandLine().getErr();
+        List<Article> articles = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        ArticleReader.read(paths, articles::add, e -> failures.add(e.describe()));
+        failures.forEach(f -> err.println("error: " + f));
+        IngestClient.Reply reply = IngestClient.send(server, token != null ? token : System.getenv("NEWSKG_TOKEN"), articles);
+        JsonObject body = reply.body();
+        if (reply.status() == 401 || reply.status() == 403) {
+            throw new IllegalArgumentException("the server refused the write: " + body.getString("error"));
+        }
+        if (body.hasKey("failed")) {
+            body.get("failed").getAsArray().forEach(f -> failures.add(f.getAsString().value()));
+        }
+        var out = spec.commandLine().getOut();
+        if (body.hasKey("error")) {
+            err.println("newskg: server: " + body.getString("error"));
+            return Main.FAILURE;
+        }
+        out.printf("sent %d article(s) to %s: %s written, %s unchanged, %d failed%n", articles.size(), server,
+            body.get("written"), body.get("unchanged"), failures.size());
+        if (!failures.isEmpty()) {
+            err.println("failed (" + failures.size() + "):");
+            failures.forEach(f -> err.println("  " + f));
+            return Main.FAILURE;
+        }
+        return Main.OK;
     }
 
     /** A first look at the graph: some officials and their posts, from the query library's posts.rq. */

@@ -107,7 +107,12 @@ public final class Ingester {
             fail(failures, progress, e.describe());
         });
 
-        store.ensureReference(reference);
+        return ingest(store, articles, failures, unreadable[0], progress, t0);
+    }
+
+    /** Ingests articles already read (e.g. sent to the server); {@code failures} already holds the read failures. */
+    public IngestReport ingest(NewsStore store, List<Article> articles, List<String> failures, int unreadable,
+                               Progress progress, long t0) {
         String version = extractorVersion(reference, settings);
         Map<Node, String> stored = force ? Map.of() : store.fingerprints();
         List<Article> todo = new ArrayList<>();
@@ -124,6 +129,7 @@ public final class Ingester {
         int written = 0;
         long facts = 0;
         if (!todo.isEmpty()) {
+            store.ensureReference(reference);
             Extractor x = extractor.get();
             int threads = settings.getInt("ingest.threads");
             threads = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
@@ -172,7 +178,7 @@ public final class Ingester {
         if (compacted) {
             store.compact();
         }
-        return new IngestReport(articles.size() + unreadable[0], written, unchanged, facts,
+        return new IngestReport(articles.size() + unreadable, written, unchanged, facts,
             List.copyOf(failures), compacted, (System.nanoTime() - t0) / 1e9);
     }
 
