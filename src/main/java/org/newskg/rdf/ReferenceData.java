@@ -13,9 +13,11 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.lang.LabelToNode;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.util.iterator.ExtendedIterator;
 import org.newskg.article.Hashes;
+import org.newskg.article.Slugs;
 import org.newskg.extract.Entity;
 import org.newskg.extract.Gazetteer;
 import org.newskg.extract.GazetteerEntry;
@@ -56,13 +58,30 @@ public final class ReferenceData {
         for (String f : FILES) {
             byte[] bytes = resource(REFERENCE_DIR + f);
             digest.append(Hashes.sha256(bytes));
-            RDFParser.source(new java.io.ByteArrayInputStream(bytes)).lang(Lang.TURTLE).parse(ref);
+            parseSkolemized(bytes, f, ref);
         }
         byte[] ont = resource(ONTOLOGY);
         digest.append(Hashes.sha256(ont));
         Graph ontology = GraphFactory.createDefaultGraph();
-        RDFParser.source(new java.io.ByteArrayInputStream(ont)).lang(Lang.TURTLE).parse(ontology);
+        parseSkolemized(ont, "ontology", ontology);
         return new ReferenceData(ref, ontology, Hashes.sha256(digest.toString()));
+    }
+
+    /**
+     * Parses Turtle replacing blank nodes (OWL lists, say) by skolem IRIs numbered in parse order,
+     * so the store holds no blank nodes and loading the same file always gives the same quads.
+     */
+    private static void parseSkolemized(byte[] turtle, String tag, Graph into) {
+        Graph g = GraphFactory.createDefaultGraph();
+        RDFParser.source(new java.io.ByteArrayInputStream(turtle)).lang(Lang.TURTLE)
+            .labelToNode(LabelToNode.createIncremental()).parse(g);
+        String base = NKG.BASE + ".well-known/genid/" + tag.replace(".ttl", "") + "-";
+        g.find().forEachRemaining(t -> into.add(Triple.create(skolem(t.getSubject(), base), t.getPredicate(),
+            skolem(t.getObject(), base))));
+    }
+
+    private static Node skolem(Node n, String base) {
+        return n.isBlank() ? NKG.iri(base + Slugs.slug(n.getBlankNodeLabel())) : n;
     }
 
     /** The SHACL shapes shipped with newskg. */

@@ -1,0 +1,115 @@
+package org.newskg.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newskg.cli.Main;
+import org.newskg.config.Settings;
+import org.newskg.extract.Extractor;
+import org.newskg.ingest.Ingester;
+import org.newskg.rdf.ReferenceData;
+import org.newskg.serve.NewsServer;
+import org.newskg.store.NewsStore;
+
+/**
+ * Live ingest through a running server with the real pipeline: {@code newskg ingest --server}
+ * with the token makes the new facts visible to the next query, a second send changes nothing, a
+ * wrong token is refused, and the store ends up with exactly the quads a local ingest gives.
+ */
+class LiveIngestIT {
+    static final String TOKEN = "live-ingest-token";
+    static final List<String> FILES = List.of("data/2024-11-05-choe-son-hui-moscow.txt", "data/2023-04-05-finland-joins-nato.txt");
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {}
+
+    static Run cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static Set<Quad> quads(NewsStore store) {
+        return Txn.calculateRead(store.dataset(), () -> {
+            Set<Quad> s = new HashSet<>();
+            store.dataset().find().forEachRemaining(s::add);
+            return s;
+        });
+    }
+
+    @Test
+    void articlesSentToTheServerAreQueryableAtOnce() throws Exception {
+        Set<Quad> served;
+        ReferenceData ref = ReferenceData.load();
+        try (NewsStore store = NewsStore.open(dir.resolve("served"))) {
+            store.ensureReference(ref);
+            Ingester ingester = new Ingester(Settings.defaults(), ref,
+                () -> new Extractor(Models.nlp(), Models.gazetteer()), false);
+            try (NewsServer server = NewsServer.start(store, new NewsServer.Options("127.0.0.1", 0, 30, TOKEN), ingester)) {
+                String before = count(server);
+                Run wrong = cli("ingest", "--server", server.url(), "--token", "not-it", FILES.get(0));
+                assertEquals(2, wrong.code(), wrong.out() + wrong.err());
+                assertTrue(wrong.err().contains("the server refused the write"), wrong.err());
+                assertEquals(before, count(server));
+
+                Run sent = cli(concat("ingest", "--server", server.url(), "--token", TOKEN));
+                assertEquals(0, sent.code(), sent.out() + sent.err());
+                assertTrue(sent.out().contains("2 written"), sent.out());
+                String lavrov = "PREFIX nkg: <https://w3id.org/newskg/ont#> PREFIX org: <http://www.w3.org/ns/org#> "
+                    + "ASK { ?f a nkg:PostHolding ; org:member <https://w3id.org/newskg/id/person/sergei-lavrov> ; "
+                    + "org:organization <https://w3id.org/newskg/id/state/RUS> }";
+                assertTrue(ask(server, lavrov), "the new post is visible to the next query");
+
+                Run again = cli(concat("ingest", "--server", server.url(), "--token", TOKEN));
+                assertEquals(0, again.code(), again.err());
+                assertTrue(again.out().contains("0 written, 2 unchanged"), again.out());
+            }
+            served = quads(store);
+        }
+        Path local = dir.resolve("local");
+        Run localRun = cli(concat("ingest", "--store", local.toString()));
+        assertEquals(0, localRun.code(), localRun.err());
+        try (NewsStore store = NewsStore.open(local)) {
+            assertEquals(quads(store), served, "live ingest stores exactly what a local ingest stores");
+        }
+    }
+
+    static String[] concat(String... head) {
+        List<String> all = new java.util.ArrayList<>(List.of(head));
+        all.addAll(FILES);
+        return all.toArray(new String[0]);
+    }
+
+    static HttpResponse<String> query(NewsServer server, String q) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.sparqlUrl() + "?query="
+            + URLEncoder.encode(q, StandardCharsets.UTF_8))).header("Accept", "text/csv").build(),
+            HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String count(NewsServer server) throws Exception {
+        return query(server, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").body();
+    }
+
+    static boolean ask(NewsServer server, String q) throws Exception {
+        return query(server, q).body().contains("true");
+    }
+}
