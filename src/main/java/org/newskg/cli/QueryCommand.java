@@ -27,6 +27,10 @@ final class QueryCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "QUERY", description = "a .rq file or SPARQL text")
     String query;
 
+    @Option(names = "--param", paramLabel = "NAME=VALUE",
+        description = "bind ?NAME to VALUE (a string, or <IRI>) as a value, never pasted into the query text")
+    java.util.List<String> params = new java.util.ArrayList<>();
+
     @Spec
     CommandSpec spec;
 
@@ -36,10 +40,11 @@ final class QueryCommand implements Callable<Integer> {
             throw new IllegalArgumentException("unknown format '" + format + "' (use table, csv, tsv or json)");
         }
         Query q = Sparql.parse(query);
+        var bindings = Sparql.parameters(params);
         Settings s = options.settings();
         try (NewsStore store = options.openExisting(s)) {
             OutputStream out = Output.stdout(spec);
-            Sparql.print(store.dataset(), q, format, out);
+            Sparql.print(store.dataset(), q, bindings, format, out);
             out.flush();
         }
         return Main.OK;

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryExecutionDatasetBuilder;
 import org.apache.jena.query.QueryExecutionFactory;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
@@ -21,6 +22,7 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -83,8 +85,46 @@ public final class Sparql {
 
     /** Runs a query and prints its results; format is table, csv, tsv or json (CONSTRUCT/DESCRIBE give Turtle). */
     public static void print(DatasetGraph dsg, Query query, String format, OutputStream out) {
+        print(dsg, query, Map.of(), format, out);
+    }
+
+    /**
+     * Parses {@code NAME=VALUE} query parameters: {@code <IRI>} is an IRI, anything else a plain
+     * string literal. They are bound into the query as values, never pasted into its text.
+     */
+    public static Map<String, RDFNode> parameters(List<String> specs) {
+        Map<String, RDFNode> out = new LinkedHashMap<>();
+        for (String spec : specs) {
+            int eq = spec.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("parameter '" + spec + "' is not NAME=VALUE");
+            }
+            String name = spec.substring(0, eq).replaceFirst("^[?$]", "");
+            if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new IllegalArgumentException("parameter name '" + name + "' is not a SPARQL variable name");
+            }
+            String value = spec.substring(eq + 1);
+            RDFNode node;
+            if (value.startsWith("<") && value.endsWith(">")) {
+                String iri = value.substring(1, value.length() - 1);
+                if (org.apache.jena.irix.IRIs.check(iri) == false) {
+                    throw new IllegalArgumentException("parameter " + name + ": not a valid IRI: " + iri);
+                }
+                node = ResourceFactory.createResource(iri);
+            } else {
+                node = ResourceFactory.createStringLiteral(value);
+            }
+            out.put(name, node);
+        }
+        return out;
+    }
+
+    /** Runs a query with variables bound to parameter values and prints its results. */
+    public static void print(DatasetGraph dsg, Query query, Map<String, RDFNode> params, String format, OutputStream out) {
         Txn.executeRead(dsg, () -> {
-            try (QueryExecution exec = QueryExecutionFactory.create(query, DatasetFactory.wrap(dsg))) {
+            QueryExecutionDatasetBuilder builder = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(query);
+            params.forEach(builder::substitution);
+            try (QueryExecution exec = builder.build()) {
                 if (query.isSelectType()) {
                     ResultSet rs = exec.execSelect();
                     switch (format.toLowerCase(Locale.ROOT)) {

@@ -158,8 +158,25 @@ class CliTest {
     }
 
     @Test
+    void parametersAreBoundAsValuesNotPastedIntoTheQuery() {
+        String q = "SELECT ?p WHERE { ?p a nkg:Person ; rdfs:label ?name } ORDER BY ?p";
+        Run lavrov = run("query", "--store", store.toString(), "--format", "csv", "--param", "name=Sergei Lavrov", q);
+        assertEquals(0, lavrov.code(), lavrov.err());
+        assertEquals("p\r\nhttps://w3id.org/newskg/id/person/sergei-lavrov\r\n", lavrov.out());
+        Run injection = run("query", "--store", store.toString(), "--format", "csv",
+            "--param", "name=x\" } UNION { ?p ?q ?r } #", q);
+        assertEquals(0, injection.code(), injection.err());
+        assertEquals("p\r\n", injection.out(), "the hostile value is one string that matches nothing");
+        Run iri = run("query", "--store", store.toString(), "--format", "csv",
+            "--param", "p=<https://w3id.org/newskg/id/person/mark-rutte>", "SELECT ?name WHERE { ?p rdfs:label ?name }");
+        assertEquals("name\r\nMark Rutte\r\n", iri.out());
+        assertEquals(2, run("query", "--store", store.toString(), "--param", "novalue", q).code());
+        assertEquals(2, run("query", "--store", store.toString(), "--param", "bad name=x", q).code());
+    }
+
+    @Test
     void helpForEveryCommand() {
-        for (String c : new String[] {"ingest", "query", "export", "validate", "info", "remove"}) {
+        for (String c : new String[] {"ingest", "query", "export", "validate", "info", "remove", "eval", "serve"}) {
             Run r = run(c, "--help");
             assertEquals(0, r.code(), c);
             assertTrue(r.out().contains("Usage: newskg " + c), r.out());
