@@ -6,7 +6,7 @@ import org.newskg.article.Article;
 import org.newskg.nlp.NlpPipeline;
 
 /**
- * The extraction stage: annotate an article with CoreNLP, link its entities, apply the fact rules,
+ * The extraction stage: annotate an article with CoreNLP, link its entities, apply the post and event rules,
  * and hand back plain records. Thread-safe: one instance serves all annotation threads.
  *
  * <pre>{@code
@@ -15,14 +15,23 @@ import org.newskg.nlp.NlpPipeline;
  * }</pre>
  */
 public final class Extractor {
+    /** The cue-word lists of the event rules. */
+    public static final String CUES = "cues.txt";
+
+    /** Every rule and cue file extraction reads, for the extractor version. */
+    public static final List<String> RULE_FILES = List.of("posts.tokensregex", CUES, "visits.semgrex", "contacts.semgrex",
+        "deployments.semgrex", "transfers.semgrex", "agreements.semgrex", "statements.semgrex");
+
     private final NlpPipeline nlp;
     private final EntityLinker linker;
     private final PostExtractor posts;
+    private final EventExtractor events;
 
     public Extractor(NlpPipeline nlp, Gazetteer gazetteer) {
         this.nlp = nlp;
         this.linker = new EntityLinker(gazetteer);
         this.posts = new PostExtractor(RuleFile.load("posts.tokensregex"), gazetteer);
+        this.events = new EventExtractor(Cues.load(CUES), gazetteer);
     }
 
     /** Extracts one article. */
@@ -30,6 +39,7 @@ public final class Extractor {
         Annotation doc = nlp.annotate(article);
         LinkedDocument linked = linker.link(doc, article.text(), article.date());
         List<PostFact> facts = posts.extract(linked);
-        return new ArticleExtraction(article, linked.sentences(), linked.mentions(), facts);
+        List<EventFact> found = events.extract(linked, facts);
+        return new ArticleExtraction(article, linked.sentences(), linked.mentions(), facts, found);
     }
 }

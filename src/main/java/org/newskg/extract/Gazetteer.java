@@ -131,6 +131,20 @@ public final class Gazetteer {
         return current != null ? current : latestPast == null ? null : latestPast.org();
     }
 
+    /** The one state a known person held any office of on that day, or null if none or several. */
+    public Entity stateOf(String personIri, LocalDate day) {
+        Entity found = null;
+        for (Tenure t : tenures.getOrDefault(personIri, List.of())) {
+            if (t.covers(day) && t.org().kind() == Kind.STATE) {
+                if (found != null && !found.iri().equals(t.org().iri())) {
+                    return null;
+                }
+                found = t.org();
+            }
+        }
+        return found;
+    }
+
     /** Number of surface forms known. */
     public int size() {
         return size;

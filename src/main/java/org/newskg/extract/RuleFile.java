@@ -56,6 +56,22 @@ public final class RuleFile {
     public static RuleFile parse(String name, String text) {
         Env env = environment();
         List<Rule> rules = new ArrayList<>();
+        for (Block b : blocks(text)) {
+            rules.add(compile(env, name, b.line(), b.examples(), b.source()));
+        }
+        return new RuleFile(name, rules);
+    }
+
+    /** One rule as written: its first pattern line, its example sentences and its pattern text. */
+    record Block(int line, List<String> examples, String source) {}
+
+    /**
+     * Splits rule text into rules: {@code # e.g.} lines give examples, other {@code #} lines are
+     * comments, and the pattern runs over the following lines up to a blank line. Shared by the
+     * TokensRegex and Semgrex rule files.
+     */
+    static List<Block> blocks(String text) {
+        List<Block> out = new ArrayList<>();
         List<String> examples = new ArrayList<>();
         StringBuilder pattern = new StringBuilder();
         int start = 0;
@@ -64,7 +80,7 @@ public final class RuleFile {
             String line = i < lines.length ? lines[i].strip() : "";
             if (line.isEmpty()) {
                 if (pattern.length() > 0) {
-                    rules.add(compile(env, name, start, examples, pattern.toString()));
+                    out.add(new Block(start, List.copyOf(examples), pattern.toString().strip()));
                     examples = new ArrayList<>();
                     pattern.setLength(0);
                 }
@@ -82,7 +98,7 @@ public final class RuleFile {
             }
             pattern.append(line).append(' ');
         }
-        return new RuleFile(name, rules);
+        return out;
     }
 
     private static Rule compile(Env env, String file, int line, List<String> examples, String source) {

@@ -60,7 +60,7 @@ public final class Ingester {
      */
     public static String extractorVersion(ReferenceData ref, Settings settings) {
         StringBuilder d = new StringBuilder(ref.hash());
-        for (String rules : List.of("posts.tokensregex")) {
+        for (String rules : org.newskg.extract.Extractor.RULE_FILES) {
             d.append(Hashes.sha256(ReferenceData.resource("/newskg/rules/" + rules)));
         }
         d.append(settings.withPrefix("nlp.")).append(settings.withPrefix("extract."));
@@ -208,7 +208,7 @@ public final class Ingester {
             RdfMapper.emit(ex, collector(quads));
             List<Quad> meta = new ArrayList<>();
             RdfMapper.emitMeta(a, version, collector(meta));
-            return new Result(a, new ArticleQuads(RdfMapper.articleNode(a.id()), quads, meta), ex.posts().size(), null);
+            return new Result(a, new ArticleQuads(RdfMapper.articleNode(a.id()), quads, meta), ex.posts().size() + ex.events().size(), null);
         } catch (RuntimeException | StackOverflowError e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new Result(a, null, 0, msg);

@@ -26,6 +26,8 @@ public final class NKG {
     public static final String ID = BASE + "id/";
     /** Namespace of article IRIs; an article's IRI also names its graph. */
     public static final String ARTICLE = BASE + "article/";
+    /** Namespace of event IRIs: one canonical IRI per event, shared by every article that reports it. */
+    public static final String EVENT = BASE + "event/";
     /** Namespace of the store's fixed graphs. */
     public static final String GRAPH = BASE + "graph/";
 

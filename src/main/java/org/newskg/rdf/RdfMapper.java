@@ -2,6 +2,7 @@ package org.newskg.rdf;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -13,6 +14,9 @@ import org.newskg.article.Article;
 import org.newskg.article.Hashes;
 import org.newskg.extract.ArticleExtraction;
 import org.newskg.extract.Entity;
+import org.newskg.extract.EventDate;
+import org.newskg.extract.EventFact;
+import org.newskg.extract.EventType;
 import org.newskg.extract.Mention;
 import org.newskg.extract.PostFact;
 import org.newskg.extract.SentenceInfo;
@@ -88,6 +92,43 @@ public final class RdfMapper {
                 evidence.add(s);
             }
         }
+        for (EventFact ev : x.events()) {
+            Node f = eventNode(ev);
+            e.add(f, NKG.type, eventClass(ev.type()));
+            roles(e, f, NKG.agent, ev.agents());
+            roles(e, f, NKG.participant, ev.participants());
+            roles(e, f, NKG.target, ev.targets());
+            roles(e, f, NKG.recipient, ev.recipients());
+            roles(e, f, NKG.destination, ev.destinations());
+            roles(e, f, NKG.location, ev.locations());
+            if (ev.item() != null) {
+                e.add(f, NKG.item, string(ev.item()));
+            }
+            if (ev.topic() != null) {
+                e.add(f, NKG.topic, string(ev.topic()));
+            }
+            if (ev.kind() != null) {
+                e.add(f, NKG.statementKind, string(ev.kind()));
+            }
+            if (ev.troops() != null) {
+                e.add(f, NKG.troopCount, integer(ev.troops().count()));
+                e.add(f, NKG.countApproximate, NodeFactory.createLiteralDT(Boolean.toString(ev.troops().approximate()),
+                    XSDDatatype.XSDboolean));
+            }
+            if (ev.date() != null) {
+                e.add(f, NKG.date, dateLiteral(ev.date()));
+                e.add(f, NKG.dateGranularity, switch (ev.date().granularity()) {
+                    case DAY -> NKG.unitDay;
+                    case MONTH -> NKG.unitMonth;
+                    case YEAR -> NKG.unitYear;
+                });
+            }
+            e.add(f, NKG.factuality, NKG.nkg(ev.factuality().id()));
+            for (Span s : ev.evidence()) {
+                e.add(f, NKG.evidence, evidenceNode(g, s));
+                evidence.add(s);
+            }
+        }
         Set<Integer> sentences = new LinkedHashSet<>();
         for (Span s : evidence) {
             Node ev = evidenceNode(g, s);
@@ -138,6 +179,56 @@ public final class RdfMapper {
         if (en.bodyKind() != null) {
             e.add(n, NKG.bodyKind, NKG.iri(en.bodyKind()));
         }
+    }
+
+    /**
+     * The canonical IRI of an event, the same in every article that reports it: a digest of its
+     * type, roles, item, topic, kind, troop count, date and factuality.
+     */
+    public static Node eventNode(EventFact ev) {
+        StringBuilder key = new StringBuilder(ev.type().id());
+        for (List<Entity> role : List.of(ev.agents(), ev.participants(), ev.targets(), ev.recipients(),
+            ev.destinations(), ev.locations())) {
+            key.append('|').append(String.join(",", role.stream().map(Entity::iri).sorted().toList()));
+        }
+        key.append('|').append(lower(ev.item())).append('|').append(lower(ev.topic())).append('|').append(lower(ev.kind()))
+            .append('|').append(ev.troops() == null ? "" : ev.troops().count() + (ev.troops().approximate() ? "~" : ""))
+            .append('|').append(ev.date() == null ? "" : ev.date().value()).append('|').append(ev.factuality().id());
+        return NKG.iri(NKG.EVENT + ev.type().id() + "-" + Hashes.shortHash(key.toString(), 16));
+    }
+
+    private static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static Node eventClass(EventType t) {
+        return switch (t) {
+            case VISIT -> NKG.Visit;
+            case CONTACT -> NKG.Contact;
+            case DEPLOYMENT -> NKG.Deployment;
+            case TRANSFER -> NKG.Transfer;
+            case AGREEMENT -> NKG.Agreement;
+            case STATEMENT -> NKG.Statement;
+        };
+    }
+
+    private static void roles(Emitter e, Node event, Node role, List<Entity> entities) {
+        for (Entity en : entities) {
+            Node n = NKG.iri(en.iri());
+            e.add(event, role, n);
+            if (!en.reference()) {
+                describe(e, n, en);
+            }
+        }
+    }
+
+    /** A date literal typed by its precision: xsd:date, xsd:gYearMonth or xsd:gYear. */
+    public static Node dateLiteral(EventDate d) {
+        return NodeFactory.createLiteralDT(d.value(), switch (d.granularity()) {
+            case DAY -> XSDDatatype.XSDdate;
+            case MONTH -> XSDDatatype.XSDgYearMonth;
+            case YEAR -> XSDDatatype.XSDgYear;
+        });
     }
 
     private static Node evidenceNode(Node g, Span s) {

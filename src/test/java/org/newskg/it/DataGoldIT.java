@@ -75,7 +75,7 @@ class DataGoldIT {
 
     @Test
     @Order(2)
-    void postsAndEntitiesMatchTheGold() throws Exception {
+    void postsEntitiesAndEventsMatchTheGold() throws Exception {
         List<Score> scores;
         try (NewsStore s = NewsStore.open(store)) {
             scores = Evaluator.evaluate(s.dataset(), Path.of("data/gold"), Path.of("queries"));
@@ -86,6 +86,12 @@ class DataGoldIT {
         Score entities = scores.stream().filter(x -> x.query().equals("entities")).findFirst().orElseThrow();
         assertTrue(posts.f1() >= 0.90, "posts F1 " + posts.f1() + "\n" + report);
         assertTrue(entities.f1() >= 0.93, "entities F1 " + entities.f1() + "\n" + report);
+        Map<String, Double> events = Map.of("visits", 0.35, "contacts", 0.3, "deployments", 0.25, "transfers", 0.2,
+            "agreements", 0.05, "statements", 0.45);
+        for (Map.Entry<String, Double> e : events.entrySet()) {
+            Score s = scores.stream().filter(x -> x.query().equals(e.getKey())).findFirst().orElseThrow();
+            assertTrue(s.f1() >= e.getValue(), e.getKey() + " F1 " + s.f1() + "\n" + report);
+        }
     }
 
     @Test

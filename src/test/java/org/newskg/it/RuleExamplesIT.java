@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.semgraph.SemanticGraph;
+import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
 import edu.stanford.nlp.util.CoreMap;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,14 +16,19 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.newskg.article.Article;
+import org.newskg.extract.Cues;
 import org.newskg.extract.EntityLinker;
+import org.newskg.extract.EventType;
+import org.newskg.extract.Extractor;
 import org.newskg.extract.LinkedDocument;
 import org.newskg.extract.PostExtractor;
 import org.newskg.extract.RuleFile;
+import org.newskg.extract.SemgrexRuleFile;
 
 /**
  * Every rule's example sentences ({@code # e.g.} lines in the rule files) must be matched by that
- * very rule after real CoreNLP annotation and linking, and must yield a fact.
+ * very rule after real CoreNLP annotation and linking: TokensRegex post rules must yield a post,
+ * Semgrex event rules must match the sentence's enhanced++ dependency graph.
  */
 class RuleExamplesIT {
     static final List<String> RULE_FILES = List.of("posts.tokensregex");
@@ -39,7 +46,32 @@ class RuleExamplesIT {
                 }
             }
         }
+        Cues cues = Cues.load(Extractor.CUES);
+        for (EventType type : EventType.values()) {
+            SemgrexRuleFile rules = SemgrexRuleFile.load(type.ruleFile(), cues);
+            assertFalse(rules.rules().isEmpty(), type.ruleFile());
+            for (SemgrexRuleFile.Rule rule : rules.rules()) {
+                assertFalse(rule.examples().isEmpty(), rule.where() + " has an example sentence");
+                for (String example : rule.examples()) {
+                    tests.add(DynamicTest.dynamicTest(rule.where() + ": " + example, () -> checkSemgrex(rule, example)));
+                }
+            }
+        }
         return tests.stream();
+    }
+
+    private static void checkSemgrex(SemgrexRuleFile.Rule rule, String example) {
+        Article a = new Article("example", LocalDate.of(2024, 11, 1), null, null, null, example, "example", "h");
+        Annotation doc = Models.nlp().annotate(a);
+        new EntityLinker(Models.gazetteer()).link(doc, example, a.date());
+        boolean matched = false;
+        StringBuilder graphs = new StringBuilder();
+        for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
+            SemanticGraph g = sentence.get(SemanticGraphCoreAnnotations.EnhancedPlusPlusDependenciesAnnotation.class);
+            matched |= rule.pattern().matcher(g).find();
+            graphs.append(g.toString(SemanticGraph.OutputFormat.LIST));
+        }
+        assertTrue(matched, rule.where() + " matches: " + example + "\n" + graphs);
     }
 
     private static void check(RuleFile rules, RuleFile.Rule rule, String example) {

@@ -1,0 +1,600 @@
+package org.newskg.extract;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.ling.IndexedWord;
+import edu.stanford.nlp.semgraph.SemanticGraph;
+import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
+import edu.stanford.nlp.semgraph.SemanticGraphEdge;
+import edu.stanford.nlp.semgraph.semgrex.SemgrexMatcher;
+import edu.stanford.nlp.util.CoreMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.newskg.nlp.NkgAnnotations;
+
+/**
+ * Finds events with the Semgrex rules of each event type ({@code visits.semgrex}, ...) over the
+ * enhanced++ dependency graph of every sentence, after entity linking. A rule names the trigger
+ * and role nodes; this class resolves role nodes to linked entities (through compound, flat,
+ * appositive and conjoined words), takes items and topics as head noun phrases, the date from the
+ * DATE expression attached to the trigger, the troop count from the number on the forces noun, and
+ * the factuality from cue words around the trigger ({@link FactualityRules}). In deployments and
+ * transfers a person acts for their state; elsewhere a person stays the person. Mentions of the
+ * same event in one article merge into one fact with every span as evidence.
+ *
+ * <pre>{@code
+ * List<EventFact> events = new EventExtractor(cues, gazetteer).extract(linked, posts);
+ * }</pre>
+ */
+public final class EventExtractor {
+    /** Roles a rule may name, besides {@code trigger}, {@code item} and {@code topic}. */
+    private static final List<String> ROLES = List.of("agent", "participant", "target", "recipient", "destination", "location");
+    private static final Set<String> ENTITY_CHILDREN = Set.of("compound", "flat", "appos");
+    private static final Set<String> OWNER_CHILDREN = Set.of("nmod:poss", "amod", "compound");
+    private static final Set<String> DATE_RELATIONS_PREFIX = Set.of("obl", "nmod", "advmod", "obl:tmod", "nmod:tmod", "obl:npmod");
+    private static final Set<String> PHRASE_CHILDREN = Set.of("compound", "amod", "flat", "nummod");
+
+    private final Cues cues;
+    private final Gazetteer gazetteer;
+    private final FactualityRules factuality;
+    private final Map<EventType, SemgrexRuleFile> rules = new EnumMap<>(EventType.class);
+
+    public EventExtractor(Cues cues, Gazetteer gazetteer) {
+        this.cues = cues;
+        this.gazetteer = gazetteer;
+        this.factuality = new FactualityRules(cues);
+        for (EventType t : EventType.values()) {
+            rules.put(t, SemgrexRuleFile.load(t.ruleFile(), cues));
+        }
+    }
+
+    /** The rule file of an event type. */
+    public SemgrexRuleFile rules(EventType type) {
+        return rules.get(type);
+    }
+
+    /** A rule match before resolution: the trigger and the nodes of each named role. */
+    private record Hit(EventType type, int sentence, IndexedWord trigger, Map<String, Set<IndexedWord>> nodes) {}
+
+    /** The events stated in a linked article; {@code posts} lets a person act for their state. */
+    public List<EventFact> extract(LinkedDocument doc, List<PostFact> posts) {
+        return extract(doc, posts, null);
+    }
+
+    /** As {@link #extract(LinkedDocument, List)}, with only one rule of one file when {@code only} is given (for tests). */
+    public List<EventFact> extract(LinkedDocument doc, List<PostFact> posts, SemgrexRuleFile.Rule only) {
+        List<CoreMap> sentences = doc.annotation().get(CoreAnnotations.SentencesAnnotation.class);
+        String text = doc.annotation().get(CoreAnnotations.TextAnnotation.class);
+        Offsets offsets = new Offsets(text);
+        List<EventFact> found = new ArrayList<>();
+        for (int si = 0; si < sentences.size(); si++) {
+            CoreMap sentence = sentences.get(si);
+            SemanticGraph graph = sentence.get(SemanticGraphCoreAnnotations.EnhancedPlusPlusDependenciesAnnotation.class);
+            if (graph == null || graph.isEmpty()) {
+                continue;
+            }
+            List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+            Map<String, Hit> hits = new LinkedHashMap<>();
+            for (EventType type : EventType.values()) {
+                for (SemgrexRuleFile.Rule rule : rules.get(type).rules()) {
+                    if (only != null && only != rule) {
+                        continue;
+                    }
+                    SemgrexMatcher m = rule.pattern().matcher(graph);
+                    while (m.find()) {
+                        IndexedWord trigger = m.getNode("trigger");
+                        for (String alt : List.of("topic", "item", "location")) {
+                            trigger = trigger != null ? trigger : m.getNode(alt);
+                        }
+                        if (trigger == null) {
+                            continue;
+                        }
+                        IndexedWord t = trigger;
+                        int index = si;
+                        Hit h = hits.computeIfAbsent(type + " " + t.index(),
+                            k -> new Hit(type, index, t, new LinkedHashMap<>()));
+                        for (String name : m.getNodeNames()) {
+                            if (!name.equals("trigger") && m.getNode(name) != null) {
+                                h.nodes().computeIfAbsent(name, k -> new LinkedHashSet<>()).add(m.getNode(name));
+                            }
+                        }
+                    }
+                }
+            }
+            for (Hit h : hits.values()) {
+                EventFact f = resolve(doc, graph, tokens, sentence, h, posts, offsets, text);
+                if (f != null) {
+                    found.add(f);
+                }
+            }
+        }
+        return merge(found);
+    }
+
+    private EventFact resolve(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, CoreMap sentence,
+                              Hit h, List<PostFact> posts, Offsets offsets, String text) {
+        Map<String, List<Entity>> roles = new LinkedHashMap<>();
+        Set<Integer> used = new TreeSet<>();
+        used.add(h.trigger().index() - 1);
+        boolean forState = h.type() == EventType.DEPLOYMENT || h.type() == EventType.TRANSFER;
+        for (String role : ROLES) {
+            List<Entity> es = new ArrayList<>();
+            for (IndexedWord n : h.nodes().getOrDefault(role, Set.of())) {
+                boolean place = role.equals("destination") || role.equals("location");
+                for (Entity e : entities(doc, graph, tokens, n, place ? false : forState, used)) {
+                    Entity r = place ? asPlace(e) : asActor(e, forState, posts, doc);
+                    if (r != null && !es.contains(r)) {
+                        es.add(r);
+                    }
+                }
+            }
+            roles.put(role, es);
+        }
+        IndexedWord itemNode = first(h.nodes().get("item"));
+        IndexedWord topicNode = first(h.nodes().get("topic"));
+        String item = null;
+        TroopCount troops = null;
+        if (itemNode != null) {
+            itemNode = throughQuantity(graph, itemNode);
+            if (h.type() == EventType.TRANSFER && (cues.has("FORCES", itemNode.lemma()) || mention(doc, tokens, itemNode) != null)) {
+                return null;
+            }
+            if (h.type() == EventType.DEPLOYMENT) {
+                troops = troops(graph, itemNode);
+                if (roles.get("agent").isEmpty()) {
+                    for (Entity e : owners(doc, graph, tokens, itemNode, used)) {
+                        Entity r = asActor(e, true, posts, doc);
+                        if (r != null && !roles.get("agent").contains(r)) {
+                            roles.get("agent").add(r);
+                        }
+                    }
+                }
+            } else {
+                item = phrase(graph, tokens, itemNode, false);
+            }
+            used.add(itemNode.index() - 1);
+        }
+        String topic = topicNode == null ? null : phrase(graph, tokens, topicNode, true);
+        if (topicNode != null) {
+            used.add(topicNode.index() - 1);
+        }
+        String kind = h.type() == EventType.STATEMENT ? statementKind(graph, h.trigger()) : null;
+        if (!complete(h.type(), roles, item, kind)) {
+            return null;
+        }
+        if (h.type() == EventType.CONTACT || h.type() == EventType.AGREEMENT) {
+            List<Entity> parties = new ArrayList<>(roles.get("agent"));
+            for (Entity e : roles.get("participant")) {
+                if (!parties.contains(e)) {
+                    parties.add(e);
+                }
+            }
+            parties.sort(Comparator.comparing(Entity::iri));
+            roles.put("agent", List.of(parties.get(0)));
+            roles.put("participant", List.copyOf(parties.subList(1, parties.size())));
+        }
+        Factuality fact = factuality.decide(cuesAround(graph, h.trigger()));
+        EventDate date = date(graph, tokens, h.trigger(), doc.date());
+        int first = used.stream().min(Integer::compare).orElseThrow();
+        int last = used.stream().max(Integer::compare).orElseThrow();
+        int b = tokens.get(first).beginPosition();
+        int e = tokens.get(last).endPosition();
+        Span span = offsets.span(h.sentence() + 1, b, e);
+        return new EventFact(h.type(), List.copyOf(roles.get("agent")), List.copyOf(roles.get("participant")),
+            List.copyOf(roles.get("target")), List.copyOf(roles.get("recipient")), List.copyOf(roles.get("destination")),
+            List.copyOf(roles.get("location")), item, topic, kind, troops, date, fact, List.of(span));
+    }
+
+    private static boolean complete(EventType type, Map<String, List<Entity>> roles, String item, String kind) {
+        Set<Entity> sides = new HashSet<>(roles.get("agent"));
+        sides.addAll(roles.get("participant"));
+        int parties = sides.size();
+        return switch (type) {
+            case VISIT -> !roles.get("agent").isEmpty() && !roles.get("destination").isEmpty();
+            case CONTACT, AGREEMENT -> parties >= 2;
+            case DEPLOYMENT -> !roles.get("agent").isEmpty() && !roles.get("location").isEmpty();
+            case TRANSFER -> item != null && (!roles.get("agent").isEmpty() || !roles.get("recipient").isEmpty());
+            case STATEMENT -> !roles.get("agent").isEmpty() && kind != null;
+        };
+    }
+
+    private static IndexedWord first(Set<IndexedWord> nodes) {
+        return nodes == null || nodes.isEmpty() ? null : nodes.iterator().next();
+    }
+
+    /** The entities a node names: its own mention, else one in its compound, flat or appositive words; plus its conjuncts. */
+    private List<Entity> entities(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n,
+                                  boolean owners, Set<Integer> used) {
+        List<Entity> out = new ArrayList<>();
+        List<IndexedWord> heads = new ArrayList<>();
+        heads.add(n);
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
+            if (c.getRelation().toString().startsWith("conj")) {
+                heads.add(c.getDependent());
+            }
+        }
+        for (IndexedWord w : heads) {
+            Mention m = mention(doc, tokens, w);
+            if (m == null) {
+                for (SemanticGraphEdge c : graph.outgoingEdgeIterable(w)) {
+                    if (m == null && ENTITY_CHILDREN.contains(c.getRelation().toString())) {
+                        Mention cm = mention(doc, tokens, c.getDependent());
+                        if (cm != null && cm.entity() != null && cm.entity().kind() != Kind.ROLE) {
+                            m = cm;
+                            used.add(c.getDependent().index() - 1);
+                        }
+                    }
+                }
+            }
+            if (m != null && m.entity() != null && m.entity().kind() != Kind.ROLE) {
+                out.add(m.entity());
+                used.add(w.index() - 1);
+            } else if (owners) {
+                out.addAll(owners(doc, graph, tokens, w, used));
+            }
+        }
+        return out;
+    }
+
+    /** "North Korean troops", "Pyongyang's soldiers": the actors a noun's possessor or adjective names. */
+    private List<Entity> owners(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n, Set<Integer> used) {
+        List<Entity> out = new ArrayList<>();
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
+            if (OWNER_CHILDREN.contains(c.getRelation().toString())) {
+                Mention m = mention(doc, tokens, c.getDependent());
+                if (m != null && m.entity() != null && m.entity().kind() != Kind.ROLE && m.entity().kind() != Kind.PLACE) {
+                    out.add(m.entity());
+                    used.add(c.getDependent().index() - 1);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Mention mention(LinkedDocument doc, List<CoreLabel> tokens, IndexedWord w) {
+        int t = w.index() - 1;
+        if (t < 0 || t >= tokens.size()) {
+            return null;
+        }
+        Integer i = tokens.get(t).get(NkgAnnotations.MentionAnnotation.class);
+        return i == null ? null : doc.mentions().get(i);
+    }
+
+    private static Entity asPlace(Entity e) {
+        return e.kind() == Kind.PLACE || e.kind() == Kind.STATE ? e : null;
+    }
+
+    /** An actor; a person acts for their state in deployments and transfers. */
+    private Entity asActor(Entity e, boolean forState, List<PostFact> posts, LinkedDocument doc) {
+        if (e.kind() == Kind.PLACE || e.kind() == Kind.ROLE) {
+            return null;
+        }
+        if (!forState || e.kind() != Kind.PERSON) {
+            return e;
+        }
+        for (PostFact p : posts) {
+            if (p.person().iri().equals(e.iri()) && p.org() != null && p.org().kind() == Kind.STATE) {
+                return p.org();
+            }
+        }
+        return gazetteer.stateOf(e.iri(), doc.date());
+    }
+
+    /** "millions of artillery shells", "a batch of missiles": the noun after the quantity word. */
+    private IndexedWord throughQuantity(SemanticGraph graph, IndexedWord n) {
+        if (!cues.has("QUANTITY_NOUN", n.lemma())) {
+            return n;
+        }
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
+            if (c.getRelation().toString().equals("nmod:of")) {
+                return c.getDependent();
+            }
+        }
+        return n;
+    }
+
+    /** The troop count on a forces noun: its number, approximate when modified by "around", "some", "up to" and the like. */
+    private TroopCount troops(SemanticGraph graph, IndexedWord n) {
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
+            if (!c.getRelation().toString().equals("nummod")) {
+                continue;
+            }
+            IndexedWord num = c.getDependent();
+            Set<String> mods = new HashSet<>();
+            collectModifiers(graph, num, mods, 0);
+            collectModifiers(graph, n, mods, 1);
+            String value = num.get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
+            if (value == null) {
+                Number v = num.get(CoreAnnotations.NumericCompositeValueAnnotation.class);
+                value = v == null ? null : v.toString();
+            }
+            TroopCount tc = TroopCount.of(value, mods, cues.get("APPROXIMATE"));
+            if (tc != null) {
+                return tc;
+            }
+        }
+        return null;
+    }
+
+    private static void collectModifiers(SemanticGraph graph, IndexedWord n, Set<String> out, int depth) {
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
+            String rel = c.getRelation().toString();
+            if (rel.equals("advmod") || rel.equals("amod") || rel.equals("det") || rel.equals("fixed") || rel.equals("case")
+                || rel.startsWith("obl") || rel.equals("nmod:npmod")) {
+                out.add(c.getDependent().word().toLowerCase(Locale.ROOT));
+                if (depth == 0) {
+                    collectModifiers(graph, c.getDependent(), out, 1);
+                }
+            }
+        }
+    }
+
+    /** A head noun phrase as written: the noun with its compound, adjective and number words, and for topics its of/on complements. */
+    private String phrase(SemanticGraph graph, List<CoreLabel> tokens, IndexedWord head, boolean topic) {
+        Set<Integer> in = new TreeSet<>();
+        collectPhrase(graph, tokens, head, in, topic, 0);
+        int first = in.stream().min(Integer::compare).orElseThrow();
+        int last = in.stream().max(Integer::compare).orElseThrow();
+        while (first < last && tokens.get(first).get(NkgAnnotations.MentionAnnotation.class) != null) {
+            first++;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int t = first; t <= last; t++) {
+            if (t > first && tokens.get(t).beginPosition() > tokens.get(t - 1).endPosition()) {
+                sb.append(' ');
+            }
+            sb.append(tokens.get(t).originalText());
+        }
+        return sb.toString().strip();
+    }
+
+    private void collectPhrase(SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n, Set<Integer> in, boolean topic, int depth) {
+        in.add(n.index() - 1);
+        if (depth > 3) {
+            return;
+        }
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
+            String rel = c.getRelation().toString();
+            IndexedWord d = c.getDependent();
+            if (cues.has("PHRASE_SKIP", d.lemma()) || d.index() < n.index() - 6 || d.index() > n.index() + 8) {
+                continue;
+            }
+            boolean take = PHRASE_CHILDREN.contains(rel) && d.index() < n.index()
+                || rel.startsWith("conj") && d.index() > n.index() && depth == 0
+                || rel.equals("cc") && d.index() > n.index() && depth == 0
+                || topic && (rel.equals("nmod:of") || rel.equals("nmod:on") || rel.equals("acl:on")) && d.index() > n.index()
+                || rel.equals("case") && depth > 0
+                || rel.equals("hyphen") || rel.equals("punct") && d.word().equals("-");
+            if (take && tokens.get(d.index() - 1).get(NkgAnnotations.MentionAnnotation.class) == null) {
+                collectPhrase(graph, tokens, d, in, topic, depth + 1);
+            }
+        }
+    }
+
+    /** The statement kind from the trigger's lemma ("call on/for" is called-for). */
+    private String statementKind(SemanticGraph graph, IndexedWord trigger) {
+        String lemma = trigger.lemma() == null ? "" : trigger.lemma().toLowerCase(Locale.ROOT);
+        for (String kind : List.of("ACCUSED", "DENIED", "CALLED_FOR", "ANNOUNCED", "CONDEMNED", "THREATENED", "WARNED", "SAID")) {
+            if (cues.has("KIND_" + kind, lemma)) {
+                if (kind.equals("CALLED_FOR") && lemma.equals("call") && !hasChild(graph, trigger, "for", "on")) {
+                    return null;
+                }
+                return kind.toLowerCase(Locale.ROOT).replace('_', '-');
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasChild(SemanticGraph graph, IndexedWord n, String... words) {
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
+            for (String w : words) {
+                String rel = c.getRelation().toString();
+                if (rel.endsWith(":" + w) || c.getDependent().word().equalsIgnoreCase(w)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Cue words around a trigger, nearest first: its negation, adverbs and auxiliaries, then each
+     * governor (through xcomp, ccomp, adverbial and of-clauses, clausal modifiers, objects of light
+     * verbs and conjunctions) with its own such words, up to a clause that a neutral verb reports.
+     */
+    List<String> cuesAround(SemanticGraph graph, IndexedWord trigger) {
+        List<String> out = new ArrayList<>();
+        IndexedWord n = trigger;
+        Set<IndexedWord> seen = new HashSet<>();
+        for (int level = 0; level < 5 && n != null && seen.add(n); level++) {
+            if (level > 0) {
+                out.add(lemmaWithParticle(graph, n));
+            }
+            for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
+                String rel = c.getRelation().toString();
+                if (rel.equals("advmod") || rel.equals("aux") || rel.equals("det") || rel.equals("cc:preconj")
+                    || rel.equals("aux:pass") || rel.equals("amod") && level == 0) {
+                    String l = c.getDependent().lemma();
+                    if (l != null && !cues.has("REPORTING", l)) {
+                        out.add(l.toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+            if (level > 0 && cues.has("REPORTING", out.get(out.size() - 1))) {
+                break;
+            }
+            IndexedWord next = null;
+            for (SemanticGraphEdge in : graph.incomingEdgeIterable(n)) {
+                String rel = in.getRelation().toString();
+                if (next == null && (rel.equals("xcomp") || rel.equals("ccomp") || rel.startsWith("advcl") || rel.equals("amod")
+                    || rel.startsWith("acl") || rel.equals("obl:of") || rel.equals("nmod:of") || rel.equals("obj")
+                    || rel.equals("nsubj:pass") || rel.startsWith("conj") || rel.equals("obl:to") && isVerbLike(n))) {
+                    next = in.getGovernor();
+                }
+            }
+            n = next;
+        }
+        return out;
+    }
+
+    private static boolean isVerbLike(IndexedWord n) {
+        return n.tag() != null && n.tag().startsWith("VB");
+    }
+
+    private static String lemmaWithParticle(SemanticGraph graph, IndexedWord n) {
+        String l = n.lemma() == null ? n.word() : n.lemma();
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
+            if (c.getRelation().toString().equals("compound:prt")) {
+                return (l + "_" + c.getDependent().word()).toLowerCase(Locale.ROOT);
+            }
+        }
+        return l.toLowerCase(Locale.ROOT);
+    }
+
+    /** The date attached to the trigger, else to the light verb or clause that governs it. */
+    private EventDate date(SemanticGraph graph, List<CoreLabel> tokens, IndexedWord trigger, java.time.LocalDate published) {
+        IndexedWord n = trigger;
+        for (int level = 0; level < 2 && n != null; level++) {
+            EventDate d = ownDate(graph, tokens, n, published);
+            if (d != null) {
+                return d;
+            }
+            IndexedWord next = null;
+            for (SemanticGraphEdge in : graph.incomingEdgeIterable(n)) {
+                String rel = in.getRelation().toString();
+                if (next == null && (rel.equals("obj") || rel.equals("nsubj:pass") || rel.equals("xcomp") || rel.startsWith("conj"))) {
+                    next = in.getGovernor();
+                }
+            }
+            n = next;
+        }
+        return null;
+    }
+
+    private EventDate ownDate(SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n, java.time.LocalDate published) {
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
+            String rel = c.getRelation().toString();
+            String base = rel.contains(":") && !DATE_RELATIONS_PREFIX.contains(rel) ? rel.substring(0, rel.indexOf(':')) : rel;
+            if (!DATE_RELATIONS_PREFIX.contains(base) && !DATE_RELATIONS_PREFIX.contains(rel)) {
+                continue;
+            }
+            int t = c.getDependent().index() - 1;
+            CoreLabel tok = tokens.get(t);
+            if (!"DATE".equals(tok.ner())) {
+                for (SemanticGraphEdge cc : graph.outgoingEdgeIterable(c.getDependent())) {
+                    if (cc.getRelation().toString().equals("compound") && "DATE".equals(tokens.get(cc.getDependent().index() - 1).ner())) {
+                        t = cc.getDependent().index() - 1;
+                        tok = tokens.get(t);
+                    }
+                }
+            }
+            if (!"DATE".equals(tok.ner())) {
+                continue;
+            }
+            boolean weekday = false;
+            for (int u = t; u >= 0 && "DATE".equals(tokens.get(u).ner()); u--) {
+                weekday |= EventDate.isWeekday(tokens.get(u).word());
+            }
+            for (int u = t; u < tokens.size() && "DATE".equals(tokens.get(u).ner()); u++) {
+                weekday |= EventDate.isWeekday(tokens.get(u).word());
+            }
+            EventDate d = EventDate.fromTimex(tok.get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class), weekday, published);
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * One fact per event: mentions with the same type, roles, item, kind and status merge when their
+     * dates and counts agree, keeping the most specific; a denial merges into the same event stated
+     * elsewhere, and an alleged event into the same event reported.
+     */
+    static List<EventFact> merge(List<EventFact> facts) {
+        List<EventFact> out = new ArrayList<>();
+        for (EventFact f : facts) {
+            boolean merged = false;
+            for (int i = 0; i < out.size() && !merged; i++) {
+                EventFact o = out.get(i);
+                if (sameCore(o, f) && compatible(o, f)) {
+                    out.set(i, combine(o, f));
+                    merged = true;
+                }
+            }
+            if (!merged) {
+                out.add(f);
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = 0; i < out.size() && !changed; i++) {
+                for (int j = 0; j < out.size() && !changed; j++) {
+                    EventFact weak = out.get(i);
+                    EventFact strong = out.get(j);
+                    if (i != j && absorbs(strong.factuality(), weak.factuality()) && roleKey(strong).equals(roleKey(weak))
+                        && compatible(strong, weak)) {
+                        out.set(j, combine(strong, weak));
+                        out.remove(i);
+                        changed = true;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean absorbs(Factuality stronger, Factuality weaker) {
+        return weaker == Factuality.NEGATED && stronger != Factuality.NEGATED
+            || weaker == Factuality.ALLEGED && stronger == Factuality.REPORTED;
+    }
+
+    private static String roleKey(EventFact f) {
+        return f.type() + "|" + iris(f.agents()) + "|" + iris(f.participants()) + "|" + iris(f.recipients()) + "|"
+            + iris(f.destinations()) + "|" + iris(f.locations()) + "|" + normal(f.item()) + "|" + f.kind();
+    }
+
+    private static boolean sameCore(EventFact a, EventFact b) {
+        return roleKey(a).equals(roleKey(b)) && a.factuality() == b.factuality();
+    }
+
+    private static boolean compatible(EventFact a, EventFact b) {
+        boolean dates = a.date() == null || b.date() == null || a.date().contains(b.date()) || b.date().contains(a.date());
+        boolean counts = a.troops() == null || b.troops() == null || a.troops().count() == b.troops().count();
+        return dates && counts;
+    }
+
+    private static EventFact combine(EventFact a, EventFact b) {
+        EventDate date = b.date() != null && b.date().finerThan(a.date()) ? b.date() : a.date();
+        TroopCount troops = a.troops() != null ? a.troops() : b.troops();
+        String topic = a.topic() == null || b.topic() != null && b.topic().length() > a.topic().length() ? b.topic() : a.topic();
+        List<Span> ev = new ArrayList<>(a.evidence());
+        for (Span s : b.evidence()) {
+            if (!ev.contains(s)) {
+                ev.add(s);
+            }
+        }
+        List<Entity> targets = new ArrayList<>(a.targets());
+        b.targets().stream().filter(t -> !targets.contains(t)).forEach(targets::add);
+        return new EventFact(a.type(), a.agents(), a.participants(), List.copyOf(targets), a.recipients(), a.destinations(),
+            a.locations(), a.item(), topic, a.kind(), troops, date, a.factuality(), List.copyOf(ev));
+    }
+
+    private static String iris(List<Entity> es) {
+        return String.join(",", es.stream().map(Entity::iri).sorted().toList());
+    }
+
+    private static String normal(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+}

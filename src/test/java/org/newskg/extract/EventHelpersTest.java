@@ -1,0 +1,109 @@
+package org.newskg.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The pure parts of event extraction: dates, troop counts, cue lists and factuality decisions. */
+class EventHelpersTest {
+    static final LocalDate PUBLISHED = LocalDate.of(2024, 10, 29);
+    static final Cues CUES = Cues.load(Extractor.CUES);
+
+    @Test
+    void datesKeepThePrecisionTheTextGives() {
+        assertEquals(new EventDate("2024-10-28", EventDate.Granularity.DAY), EventDate.fromTimex("2024-10-28", true, PUBLISHED));
+        assertEquals(new EventDate("2024-01", EventDate.Granularity.MONTH), EventDate.fromTimex("2024-01", false, PUBLISHED));
+        assertEquals(new EventDate("2001", EventDate.Granularity.YEAR), EventDate.fromTimex("2001", false, PUBLISHED));
+        assertEquals(new EventDate("2024-11-04", EventDate.Granularity.DAY), EventDate.fromTimex("2024-11-04TEV", false, PUBLISHED));
+    }
+
+    @Test
+    void weeksSeasonsAndVagueValuesGiveNoDate() {
+        assertNull(EventDate.fromTimex("2024-W43", false, PUBLISHED));
+        assertNull(EventDate.fromTimex("PAST_REF", false, PUBLISHED));
+        assertNull(EventDate.fromTimex("2024-SU", false, PUBLISHED));
+        assertNull(EventDate.fromTimex("XXXX-10-28", false, PUBLISHED));
+        assertNull(EventDate.fromTimex("2024-13", false, PUBLISHED));
+        assertNull(EventDate.fromTimex(null, false, PUBLISHED));
+    }
+
+    @Test
+    void aWeekdayAfterPublicationIsThePastOne() {
+        assertEquals("2024-10-28", EventDate.fromTimex("2024-11-04", true, PUBLISHED).value());
+        assertEquals("2024-11-04", EventDate.fromTimex("2024-11-04", false, PUBLISHED).value(), "a written date stays");
+        assertEquals("2024-10-29", EventDate.fromTimex("2024-10-29", true, PUBLISHED).value(), "the same day stays");
+        assertTrue(EventDate.isWeekday("Monday"));
+        assertTrue(EventDate.isWeekday("Wed."));
+        assertFalse(EventDate.isWeekday("June"));
+    }
+
+    @Test
+    void datesCompareByPrecision() {
+        EventDate month = EventDate.fromTimex("2024-10", false, PUBLISHED);
+        EventDate day = EventDate.fromTimex("2024-10-23", false, PUBLISHED);
+        assertTrue(day.finerThan(month));
+        assertTrue(month.contains(day));
+        assertFalse(day.contains(month));
+        assertTrue(month.finerThan(null));
+    }
+
+    @Test
+    void troopCountsAreWholeNumbersWithTheirApproximation() {
+        Set<String> approx = CUES.get("APPROXIMATE");
+        assertEquals(new TroopCount(10000, true), TroopCount.of("10000.0", Set.of("around"), approx));
+        assertEquals(new TroopCount(1500, true), TroopCount.of("1500.0", Set.of("Some"), approx));
+        assertEquals(new TroopCount(1960, false), TroopCount.of("1960.0", Set.of(), approx));
+        assertEquals(new TroopCount(2, false), TroopCount.of("2.0", Set.of("the"), approx));
+        assertEquals(new TroopCount(4000, true), TroopCount.of("4000", Set.of("as", "many"), approx));
+        assertEquals(new TroopCount(12000, true), TroopCount.of("~12000.0", Set.of(), approx));
+        assertNull(TroopCount.of("0.5", Set.of(), approx));
+        assertNull(TroopCount.of("thousands", Set.of(), approx));
+        assertNull(TroopCount.of(null, Set.of(), approx));
+    }
+
+    @Test
+    void factualityIsDecidedByTheNearestCue() {
+        FactualityRules f = new FactualityRules(CUES);
+        assertEquals(Factuality.REPORTED, f.decide(List.of()));
+        assertEquals(Factuality.POSSIBLE, f.decide(List.of("could", "say")));
+        assertEquals(Factuality.ALLEGED, f.decide(List.of("accuse")));
+        assertEquals(Factuality.ALLEGED, f.decide(List.of("reportedly", "also")));
+        assertEquals(Factuality.NEGATED, f.decide(List.of("not", "will")));
+        assertEquals(Factuality.NEGATED, f.decide(List.of("refuse")));
+        assertEquals(Factuality.NEGATED, f.decide(List.of("rule_out")));
+        assertEquals(Factuality.REPORTED, f.decide(List.of("say", "plan")), "a reporting verb ends the search");
+        assertEquals(Factuality.POSSIBLE, f.decide(List.of("plan", "accuse")));
+    }
+
+    @Test
+    void cueListsIncludeOthersAndExpandIntoSemgrex() {
+        Cues c = Cues.parse("# comment\nA = go come\nB = stay @A\n");
+        assertEquals(Set.of("go", "come", "stay"), c.get("B"));
+        assertTrue(c.has("A", "Go"));
+        assertEquals("{lemma:/come|go/}=trigger", c.expand("{lemma:${A}}=trigger"));
+        assertThrows(IllegalArgumentException.class, () -> Cues.parse("B = @NOPE"));
+        assertThrows(IllegalArgumentException.class, () -> c.get("C"));
+        assertTrue(CUES.get("SPEECH").containsAll(CUES.get("KIND_WARNED")));
+    }
+
+    @Test
+    void everySemgrexRuleCompilesAndHasAnExample() {
+        for (EventType t : EventType.values()) {
+            SemgrexRuleFile f = SemgrexRuleFile.load(t.ruleFile(), CUES);
+            assertFalse(f.rules().isEmpty(), t.ruleFile());
+            for (SemgrexRuleFile.Rule r : f.rules()) {
+                assertFalse(r.examples().isEmpty(), r.where() + " has an example sentence");
+                assertTrue(r.source().contains("=trigger") || r.source().contains("=topic") || r.source().contains("=item")
+                    || r.source().contains("=location"), r.where() + " names its trigger");
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> SemgrexRuleFile.parse("bad.semgrex", "# e.g. x\n{lemma:/a/ >>\n", CUES));
+    }
+}
