@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,13 +29,8 @@ class CliTest {
     Path dir;
     Path store;
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeEach
@@ -48,7 +41,7 @@ class CliTest {
 
     @Test
     void queryPrintsStandardCsv() {
-        Run r = run("query", "--store", store.toString(), "--format", "csv", "queries/posts.rq");
+        CliRun r = run("query", "--store", store.toString(), "--format", "csv", "queries/posts.rq");
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().split("\r\n");
         assertEquals("person,post,org,evidence", lines[0]);
@@ -57,12 +50,12 @@ class CliTest {
 
     @Test
     void queryJsonAndTsvAndInlineSparql() {
-        Run json = run("query", "--store", store.toString(), "--format", "json",
+        CliRun json = run("query", "--store", store.toString(), "--format", "json",
             "SELECT ?s WHERE { ?s a nkg:State } ORDER BY ?s");
         assertEquals(0, json.code(), json.err());
         assertTrue(json.out().contains("\"vars\": [ \"s\" ]"), json.out());
         assertTrue(json.out().contains("https://w3id.org/newskg/id/state/PRK"));
-        Run tsv = run("query", "--store", store.toString(), "--format", "tsv", "queries/entities.rq");
+        CliRun tsv = run("query", "--store", store.toString(), "--format", "tsv", "queries/entities.rq");
         assertEquals(0, tsv.code());
         assertTrue(tsv.out().startsWith("?entity\t?label\t?type\t?articles"), tsv.out());
     }
@@ -71,14 +64,14 @@ class CliTest {
     void badUsageExitsTwoWithOneLine() {
         assertEquals(2, run("frobnicate").code());
         assertEquals(2, run("ingest").code(), "ingest needs a path");
-        Run fmt = run("query", "--store", store.toString(), "--format", "xml", "queries/posts.rq");
+        CliRun fmt = run("query", "--store", store.toString(), "--format", "xml", "queries/posts.rq");
         assertEquals(2, fmt.code());
         assertTrue(fmt.err().contains("unknown format 'xml'"), fmt.err());
-        Run syntax = run("query", "--store", store.toString(), "SELECT WHERE {");
+        CliRun syntax = run("query", "--store", store.toString(), "SELECT WHERE {");
         assertEquals(2, syntax.code());
         assertTrue(syntax.err().contains("SPARQL syntax error"), syntax.err());
         assertFalse(syntax.err().contains("\tat "), "no stack trace without --verbose");
-        Run missing = run("query", "--store", dir.resolve("nowhere").toString(), "queries/posts.rq");
+        CliRun missing = run("query", "--store", dir.resolve("nowhere").toString(), "queries/posts.rq");
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("no store at"), missing.err());
         assertEquals(2, run("query", "--store", store.toString(), "queries/missing.rq").code());
@@ -86,7 +79,7 @@ class CliTest {
 
     @Test
     void exportsParseBackWithTheSameContent() throws Exception {
-        Run trig = run("export", "--store", store.toString(), "--format", "trig");
+        CliRun trig = run("export", "--store", store.toString(), "--format", "trig");
         assertEquals(0, trig.code(), trig.err());
         Dataset fromTrig = DatasetFactory.create();
         RDFParser.fromString(trig.out(), Lang.TRIG).parse(fromTrig);
@@ -100,18 +93,18 @@ class CliTest {
         RDFParser.source(nq).lang(Lang.NQUADS).parse(fromNq);
         assertEquals(count(fixture), count(fromNq));
 
-        Run ttl = run("export", "--store", store.toString(), "--format", "turtle");
+        CliRun ttl = run("export", "--store", store.toString(), "--format", "turtle");
         Model union = ModelFactory.createDefaultModel();
         RDFParser.fromString(ttl.out(), Lang.TURTLE).parse(union);
         assertEquals(fixture.getUnionModel().size(), union.size());
 
-        Run one = run("export", "--store", store.toString(), "--format", "turtle",
+        CliRun one = run("export", "--store", store.toString(), "--format", "turtle",
             "--graph", "https://w3id.org/newskg/article/one");
         Model article = ModelFactory.createDefaultModel();
         RDFParser.fromString(one.out(), Lang.TURTLE).parse(article);
         assertEquals(fixture.getNamedModel("https://w3id.org/newskg/article/one").size(), article.size());
 
-        Run jsonld = run("export", "--store", store.toString(), "--format", "jsonld");
+        CliRun jsonld = run("export", "--store", store.toString(), "--format", "jsonld");
         assertEquals(0, jsonld.code(), jsonld.err());
         Dataset fromJsonld = DatasetFactory.create();
         RDFParser.source(new ByteArrayInputStream(jsonld.out().getBytes(StandardCharsets.UTF_8)))
@@ -134,12 +127,12 @@ class CliTest {
 
     @Test
     void infoAndRemove() {
-        Run info = run("info", "--store", store.toString());
+        CliRun info = run("info", "--store", store.toString());
         assertEquals(0, info.code(), info.err());
         assertTrue(info.out().contains("articles: 2"), info.out());
         assertTrue(info.out().contains("PostHolding=3"), info.out());
         assertEquals(0, run("remove", "--store", store.toString(), "one").code());
-        Run again = run("remove", "--store", store.toString(), "one");
+        CliRun again = run("remove", "--store", store.toString(), "one");
         assertEquals(1, again.code());
         assertTrue(again.err().contains("not in the store: one"));
         assertTrue(run("info", "--store", store.toString()).out().contains("articles: 1"));
@@ -149,7 +142,7 @@ class CliTest {
     void ingestOfOnlyBadFilesFailsWithOneLineEachAndLoadsNoModels() throws Exception {
         Path empty = Files.writeString(dir.resolve("empty.txt"), "");
         Path nodate = Files.writeString(dir.resolve("nodate.txt"), "Just text.\n");
-        Run r = run("ingest", "--store", store.toString(), empty.toString(), nodate.toString());
+        CliRun r = run("ingest", "--store", store.toString(), empty.toString(), nodate.toString());
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().contains(empty + ": empty file"), r.err());
         assertTrue(r.err().contains(nodate + ": first line does not start with ' date YYYY-MM-DD'"), r.err());
@@ -160,14 +153,14 @@ class CliTest {
     @Test
     void parametersAreBoundAsValuesNotPastedIntoTheQuery() {
         String q = "SELECT ?p WHERE { ?p a nkg:Person ; rdfs:label ?name } ORDER BY ?p";
-        Run lavrov = run("query", "--store", store.toString(), "--format", "csv", "--param", "name=Sergei Lavrov", q);
+        CliRun lavrov = run("query", "--store", store.toString(), "--format", "csv", "--param", "name=Sergei Lavrov", q);
         assertEquals(0, lavrov.code(), lavrov.err());
         assertEquals("p\r\nhttps://w3id.org/newskg/id/person/sergei-lavrov\r\n", lavrov.out());
-        Run injection = run("query", "--store", store.toString(), "--format", "csv",
+        CliRun injection = run("query", "--store", store.toString(), "--format", "csv",
             "--param", "name=x\" } UNION { ?p ?q ?r } #", q);
         assertEquals(0, injection.code(), injection.err());
         assertEquals("p\r\n", injection.out(), "the hostile value is one string that matches nothing");
-        Run iri = run("query", "--store", store.toString(), "--format", "csv",
+        CliRun iri = run("query", "--store", store.toString(), "--format", "csv",
             "--param", "p=<https://w3id.org/newskg/id/person/mark-rutte>", "SELECT ?name WHERE { ?p rdfs:label ?name }");
         assertEquals("name\r\nMark Rutte\r\n", iri.out());
         assertEquals(2, run("query", "--store", store.toString(), "--param", "novalue", q).code());
@@ -177,7 +170,7 @@ class CliTest {
     @Test
     void helpForEveryCommand() {
         for (String c : new String[] {"ingest", "query", "export", "validate", "info", "remove", "eval", "serve"}) {
-            Run r = run(c, "--help");
+            CliRun r = run(c, "--help");
             assertEquals(0, r.code(), c);
             assertTrue(r.out().contains("Usage: newskg " + c), r.out());
         }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +24,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.newskg.cli.Main;
+import org.newskg.cli.CliRun;
+import org.newskg.cli.CliRun;
 import org.newskg.eval.Evaluator;
 import org.newskg.eval.Score;
 import org.newskg.store.NewsStore;
@@ -43,15 +42,10 @@ class DataGoldIT {
     @TempDir
     static Path dir;
     static Path store;
-    static Run ingest;
+    static CliRun ingest;
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeAll
@@ -97,7 +91,7 @@ class DataGoldIT {
     @Test
     @Order(3)
     void postsQueryListsTheOfficialsWithTheirPosts() {
-        Run r = run("query", "--store", store.toString(), "--format", "tsv", "queries/posts.rq");
+        CliRun r = run("query", "--store", store.toString(), "--format", "tsv", "queries/posts.rq");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("\"Sergei Lavrov\"\t\"Foreign Minister\"\t\"Russia\""), r.out());
         assertTrue(r.out().contains("\"Mark Rutte\"\t\"Secretary General\"\t\"NATO\""), r.out());
@@ -131,7 +125,7 @@ class DataGoldIT {
     @Test
     @Order(5)
     void storeConformsToTheShapes() {
-        Run r = run("validate", "--store", store.toString());
+        CliRun r = run("validate", "--store", store.toString());
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("conforms"));
     }
@@ -161,18 +155,18 @@ class DataGoldIT {
     @Order(7)
     void ingestingAgainChangesNothingAndLoadsNoModels() throws Exception {
         Set<String> before = quads();
-        Run again = run("ingest", "--store", store.toString(), "data");
+        CliRun again = run("ingest", "--store", store.toString(), "data");
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("0 written"), again.out());
         assertFalse(again.err().contains("loading CoreNLP"), again.err());
         assertEquals(before, quads());
-        Run forced = run("ingest", "--store", store.toString(), "--force", "data");
+        CliRun forced = run("ingest", "--store", store.toString(), "--force", "data");
         assertEquals(0, forced.code(), forced.err());
         assertEquals(before, quads(), "re-extracting every article gives exactly the same quads");
     }
 
     static Set<String> quads() throws Exception {
-        Run nq = run("export", "--store", store.toString(), "--format", "nquads");
+        CliRun nq = run("export", "--store", store.toString(), "--format", "nquads");
         assertEquals(0, nq.code(), nq.err());
         Dataset d = DatasetFactory.create();
         RDFParser.fromString(nq.out(), Lang.NQUADS).parse(d);

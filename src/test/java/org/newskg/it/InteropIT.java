@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -30,7 +28,7 @@ import org.apache.jena.atlas.json.JsonValue;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newskg.cli.Main;
+import org.newskg.cli.CliRun;
 import org.newskg.config.Settings;
 import org.newskg.ingest.Ingester;
 import org.newskg.rdf.ReferenceData;
@@ -72,12 +70,9 @@ class InteropIT {
         StoreFixture.open(store).close();
         Map<Path, String> expected = new LinkedHashMap<>();
         for (Path q : library()) {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int code = Main.execute(new String[] {"query", "--store", store.toString(), "--format", "csv", q.toString()},
-                new PrintWriter(out, true), new PrintWriter(err, true));
-            assertEquals(0, code, err.toString());
-            expected.put(q, out.toString());
+            CliRun r = CliRun.of("query", "--store", store.toString(), "--format", "csv", q.toString());
+            assertEquals(0, r.code(), r.err());
+            expected.put(q, r.out());
         }
         int port;
         try (ServerSocket s = new ServerSocket(0)) {

@@ -3,8 +3,6 @@ package org.newskg.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,7 +17,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newskg.cli.Main;
+import org.newskg.cli.CliRun;
 import org.newskg.config.Settings;
 import org.newskg.extract.Extractor;
 import org.newskg.ingest.Ingester;
@@ -39,13 +37,8 @@ class LiveIngestIT {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {}
-
-    static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     static Set<Quad> quads(NewsStore store) {
@@ -66,12 +59,12 @@ class LiveIngestIT {
                 () -> new Extractor(Models.nlp(), Models.gazetteer()), false);
             try (NewsServer server = NewsServer.start(store, new NewsServer.Options("127.0.0.1", 0, 30, TOKEN), ingester)) {
                 String before = count(server);
-                Run wrong = cli("ingest", "--server", server.url(), "--token", "not-it", FILES.get(0));
+                CliRun wrong = cli("ingest", "--server", server.url(), "--token", "not-it", FILES.get(0));
                 assertEquals(2, wrong.code(), wrong.out() + wrong.err());
                 assertTrue(wrong.err().contains("the server refused the write"), wrong.err());
                 assertEquals(before, count(server));
 
-                Run sent = cli(concat("ingest", "--server", server.url(), "--token", TOKEN));
+                CliRun sent = cli(concat("ingest", "--server", server.url(), "--token", TOKEN));
                 assertEquals(0, sent.code(), sent.out() + sent.err());
                 assertTrue(sent.out().contains("2 written"), sent.out());
                 String lavrov = "PREFIX nkg: <https://w3id.org/newskg/ont#> PREFIX org: <http://www.w3.org/ns/org#> "
@@ -79,14 +72,14 @@ class LiveIngestIT {
                     + "org:organization <https://w3id.org/newskg/id/state/RUS> }";
                 assertTrue(ask(server, lavrov), "the new post is visible to the next query");
 
-                Run again = cli(concat("ingest", "--server", server.url(), "--token", TOKEN));
+                CliRun again = cli(concat("ingest", "--server", server.url(), "--token", TOKEN));
                 assertEquals(0, again.code(), again.err());
                 assertTrue(again.out().contains("0 written, 2 unchanged"), again.out());
             }
             served = quads(store);
         }
         Path local = dir.resolve("local");
-        Run localRun = cli(concat("ingest", "--store", local.toString()));
+        CliRun localRun = cli(concat("ingest", "--store", local.toString()));
         assertEquals(0, localRun.code(), localRun.err());
         try (NewsStore store = NewsStore.open(local)) {
             assertEquals(quads(store), served, "live ingest stores exactly what a local ingest stores");
