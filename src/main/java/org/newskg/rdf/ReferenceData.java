@@ -56,13 +56,23 @@ public final class ReferenceData {
         for (String f : FILES) {
             byte[] bytes = resource(REFERENCE_DIR + f);
             digest.append(Hashes.sha256(bytes));
-            RDFParser.source(new java.io.ByteArrayInputStream(bytes)).lang(Lang.TURTLE).parse(ref);
+            parse(f, bytes, ref);
         }
         byte[] ont = resource(ONTOLOGY);
-        digest.append(Hashes.sha256(ont));
+        digest.append(Hashes.sha256(ont)).append("blank nodes labelled per file");
         Graph ontology = GraphFactory.createDefaultGraph();
-        RDFParser.source(new java.io.ByteArrayInputStream(ont)).lang(Lang.TURTLE).parse(ontology);
+        parse(ONTOLOGY, ont, ontology);
         return new ReferenceData(ref, ontology, Hashes.sha256(digest.toString()));
+    }
+
+    /**
+     * Parses shipped Turtle with blank-node labels fixed by the file name, so that every store gets the
+     * same quads for the same data (OWL lists and restrictions are blank nodes).
+     */
+    private static void parse(String name, byte[] bytes, Graph into) {
+        java.util.UUID seed = java.util.UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        RDFParser.source(new java.io.ByteArrayInputStream(bytes)).lang(Lang.TURTLE)
+            .labelToNode(org.apache.jena.riot.lang.LabelToNode.createScopeByDocumentHash(seed)).parse(into);
     }
 
     /** The SHACL shapes shipped with newskg. */
