@@ -2,7 +2,9 @@ package org.newskg.article;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
@@ -36,12 +38,18 @@ import org.apache.jena.atlas.json.JsonValue;
  * then the first paragraph; further paragraphs follow after blank lines. A {@code .jsonl} file
  * holds one article per line as an object with {@code id, date, source, url, title, text} (and
  * optionally {@code origin} and {@code contentHash}, as {@code newskg ingest --server} sends them).
- * Directories are walked recursively in name order; inside them only {@code .txt} and
- * {@code .jsonl} files are read. The article id is the slug of the file name (or of the feed's
- * {@code id}), so re-reading the same article gives the same id.
+ * Directories are walked recursively in name order, whatever their names; inside them only
+ * {@code .txt} and {@code .jsonl} files are read, and symbolic link loops are reported, not
+ * followed. The article id is the slug of the file name (or of the feed's {@code id}, see
+ * {@link Slugs#id}), so re-reading the same article gives the same id.
+ *
+ * <p>Text must be UTF-8 (a BOM is dropped; UTF-16 with a BOM is decoded too); other encodings,
+ * binary data and control characters are refused, never guessed at. CRLF and CR line ends become
+ * LF. HTML markup in the text is removed and character references decoded ({@link Markup}), so
+ * that the article text, and every offset into it, is plain text.
  *
  * <pre>{@code
- * ArticleReader.read(List.of(Path.of("data")), article -> ..., error -> ...);
+ * ArticleReader.read(List.of(Path.of("data")), 2_000_000, article -> ..., error -> ...);
  * }</pre>
  */
 public final class ArticleReader {
@@ -54,9 +62,14 @@ public final class ArticleReader {
 
     /** Reads every article under the given paths, passing each good one and each failure on. */
     public static void read(List<Path> paths, Consumer<Article> articles, Consumer<ArticleException> failures) {
+        read(paths, Long.MAX_VALUE, articles, failures);
+    }
+
+    /** Reads every article under the given paths, refusing text files and feed lines over {@code maxBytes}. */
+    public static void read(List<Path> paths, long maxBytes, Consumer<Article> articles, Consumer<ArticleException> failures) {
         for (Path path : paths) {
             for (Path file : expand(path, failures)) {
-                readFile(file, articles, failures);
+                readFile(file, maxBytes, articles, failures);
             }
         }
     }
@@ -69,7 +82,11 @@ public final class ArticleReader {
             return files;
         }
         if (!Files.isDirectory(path)) {
-            files.add(path);
+            if (Files.isRegularFile(path)) {
+                files.add(path);
+            } else {
+                failures.accept(new ArticleException(path.toString(), "not a regular file or directory, skipped"));
+            }
             return files;
         }
         try {
@@ -101,9 +118,20 @@ public final class ArticleReader {
 
     /** Reads one file: a JSON Lines feed or a single text article. */
     public static void readFile(Path file, Consumer<Article> articles, Consumer<ArticleException> failures) {
+        readFile(file, Long.MAX_VALUE, articles, failures);
+    }
+
+    /** Reads one file, refusing a text article (or a feed line) of more than {@code maxBytes}. */
+    public static void readFile(Path file, long maxBytes, Consumer<Article> articles, Consumer<ArticleException> failures) {
         String name = file.toString();
+        boolean feed = name.toLowerCase(Locale.ROOT).endsWith(".jsonl");
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (!feed && size > maxBytes) {
+                failures.accept(new ArticleException(name, tooLarge(size, maxBytes)));
+                return;
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             failures.accept(new ArticleException(name, "cannot read: " + e.getMessage()));
@@ -116,8 +144,8 @@ public final class ArticleReader {
             failures.accept(e);
             return;
         }
-        if (name.toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
-            readFeed(name, text, articles, failures);
+        if (feed) {
+            readFeed(name, text, maxBytes, articles, failures);
             return;
         }
         String id = idOf(file.getFileName().toString());
@@ -130,7 +158,7 @@ public final class ArticleReader {
 
     /** The article id a file name gives: the slug of the name without its extension. */
     public static String idOf(String fileName) {
-        return Slugs.slug(FilenameUtils.getBaseName(fileName));
+        return Slugs.id(FilenameUtils.getBaseName(fileName));
     }
 
     /** Decodes bytes as UTF-8 text, refusing binary data and other encodings, dropping a BOM. */
@@ -152,15 +180,17 @@ public final class ArticleReader {
         }
         LocalDate date = parseDate(origin, m.group(1));
         String agency = m.group(2) == null ? null : m.group(2).strip();
-        String body = (m.group(3) + (nl < 0 ? "" : "\n" + normal.substring(nl + 1))).strip();
+        String body = Markup.clean((m.group(3) + (nl < 0 ? "" : "\n" + normal.substring(nl + 1))).strip()).strip();
         if (body.isEmpty()) {
             throw new ArticleException(origin, "no text after the date line");
         }
+        checkCharacters(origin, body);
         return new Article(id, date, agency == null || agency.isEmpty() ? null : agency, null, null, body, origin, hash);
     }
 
     /** Reads a JSON Lines feed's text, one article per line; failures are named {@code name:LINE}. */
-    public static void readFeed(String name, String text, Consumer<Article> articles, Consumer<ArticleException> failures) {
+    public static void readFeed(String name, String text, long maxBytes, Consumer<Article> articles,
+                                Consumer<ArticleException> failures) {
         String[] lines = text.split("\r?\n|\r", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -168,6 +198,11 @@ public final class ArticleReader {
                 continue;
             }
             String origin = name + ":" + (i + 1);
+            long size = line.length() * 3L > maxBytes ? line.getBytes(StandardCharsets.UTF_8).length : line.length();
+            if (size > maxBytes) {
+                failures.accept(new ArticleException(origin, tooLarge(size, maxBytes)));
+                continue;
+            }
             try {
                 articles.accept(parseFeedLine(origin, line));
             } catch (ArticleException e) {
@@ -203,12 +238,42 @@ public final class ArticleReader {
             throw new ArticleException(origin, "missing or empty \"text\"");
         }
         String day = date.length() > 10 && date.charAt(10) == 'T' ? date.substring(0, 10) : date;
+        String text = Markup.clean(body.replace("\r\n", "\n").replace('\r', '\n').strip()).strip();
+        if (text.isEmpty()) {
+            throw new ArticleException(origin, "missing or empty \"text\"");
+        }
+        String source = blankToNull(field(obj, "source"));
+        String title = blankToNull(field(obj, "title"));
+        title = title == null ? null : blankToNull(Markup.clean(title).replace('\n', ' '));
+        String url = blankToNull(field(obj, "url"));
+        for (String s : new String[] {text, source, title, url, id}) {
+            if (s != null) {
+                checkCharacters(origin, s);
+            }
+        }
         String hash = field(obj, "contentHash");
         String from = field(obj, "origin");
-        return new Article(Slugs.slug(id), parseDate(origin, day), blankToNull(field(obj, "source")),
-            blankToNull(field(obj, "title")), blankToNull(field(obj, "url")),
-            body.replace("\r\n", "\n").replace('\r', '\n').strip(), from == null || from.isBlank() ? origin : from,
+        return new Article(Slugs.id(id), parseDate(origin, day), source, title, url, text,
+            from == null || from.isBlank() ? origin : from,
             hash != null && hash.matches("[0-9a-f]{64}") ? hash : Hashes.sha256(line.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Refuses control characters (binary data, or text mis-decoded somewhere upstream) and broken surrogates. */
+    static void checkCharacters(String origin, String text) throws ArticleException {
+        int line = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+            } else if ((c < 0x20 && c != '\t' && c != '\r' && c != '\f') || (c >= 0x7F && c <= 0x9F)) {
+                throw new ArticleException(origin, String.format(Locale.ROOT,
+                    "binary data or control character U+%04X on line %d, not a text article", (int) c, line));
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new ArticleException(origin, String.format(Locale.ROOT, "unpaired surrogate U+%04X on line %d", (int) c, line));
+            }
+        }
     }
 
     /**
@@ -236,6 +301,10 @@ public final class ArticleReader {
         return JSON.toStringFlat(o);
     }
 
+    private static String tooLarge(long size, long maxBytes) {
+        return String.format(Locale.ROOT, "too large (%,d bytes; the limit is ingest.maxArticleBytes = %,d)", size, maxBytes);
+    }
+
     private static String field(JsonObject obj, String key) throws ArticleException {
         JsonValue v = obj.get(key);
         if (v == null || v.isNull()) {
@@ -255,23 +324,48 @@ public final class ArticleReader {
         }
     }
 
-    /** Strict UTF-8 decoding: binary data and other encodings are refused, a BOM is dropped. */
+    /**
+     * Strict decoding: UTF-8 (a BOM is dropped), or UTF-16 when a UTF-16 BOM says so; binary data and
+     * other encodings are refused with the place of the first bad byte, never guessed at.
+     */
     static String decode(String origin, byte[] bytes) throws ArticleException {
+        boolean utf16 = bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+            || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE));
+        if (utf16) {
+            try {
+                return strict(StandardCharsets.UTF_16, ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                throw new ArticleException(origin, "broken UTF-16 text (it starts with a UTF-16 byte-order mark)");
+            }
+        }
         for (byte b : bytes) {
             if (b == 0) {
                 throw new ArticleException(origin, "binary data (NUL bytes), not a text article");
             }
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ArticleException(origin, "not UTF-8 text (convert it to UTF-8 first)");
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult r = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(in, out, true);
+        if (r.isError()) {
+            int at = in.position();
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new ArticleException(origin, String.format(Locale.ROOT,
+                "not UTF-8 text (byte 0x%02X on line %d); convert it to UTF-8 first, e.g. iconv -f LATIN1 -t UTF-8",
+                bytes[at] & 0xFF, line));
         }
+        String text = out.flip().toString();
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static CharBuffer strict(java.nio.charset.Charset cs, ByteBuffer bytes) throws CharacterCodingException {
+        return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes);
     }
 
     private static String blankToNull(String s) {

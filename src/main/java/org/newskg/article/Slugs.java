@@ -12,11 +12,31 @@ import java.util.Locale;
 public final class Slugs {
     private Slugs() {}
 
-    /** The slug of a name. */
-    public static String slug(String name) {
-        String decomposed = Normalizer.normalize(name, Normalizer.Form.NFKD)
+    /**
+     * The id for a file or feed name: its slug, followed by a short hash of the name when the slug
+     * dropped letters, digits or symbols outside the Latin script (CJK next to Latin words, emoji),
+     * so that names differing only there keep distinct ids.
+     */
+    public static String id(String name) {
+        String nfc = Normalizer.normalize(name, Normalizer.Form.NFC);
+        String slug = slug(nfc);
+        String latin = latin(nfc);
+        boolean hasAscii = latin.chars().anyMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
+        boolean dropped = latin.codePoints().anyMatch(cp -> cp > 0x7F
+            && (Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.OTHER_SYMBOL));
+        return hasAscii && dropped ? slug + "-" + Hashes.shortHash(nfc, 8) : slug;
+    }
+
+    /** The name decomposed, with special Latin letters mapped to ASCII (marks are still present). */
+    private static String latin(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFKD)
             .replace('ß', 's').replace('ø', 'o').replace('Ø', 'o').replace('ł', 'l').replace('Ł', 'l')
             .replace('đ', 'd').replace('Đ', 'd').replace('ı', 'i');
+    }
+
+    /** The slug of a name. */
+    public static String slug(String name) {
+        String decomposed = latin(name);
         StringBuilder out = new StringBuilder();
         boolean hyphen = false;
         for (int i = 0; i < decomposed.length(); i++) {

@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.StreamRDF;
@@ -31,7 +33,10 @@ import org.newskg.store.NewsStore;
  * Runs an ingest: reads the inputs, skips articles already stored with the same content and
  * extractor version, annotates the rest on all cores, and writes them in batches through one
  * writer so each batch is one transaction. Bad files are reported and skipped; the good ones all
- * go in. A large ingest ends with a compaction of the database.
+ * go in. Articles over {@code ingest.maxArticleBytes} are refused unread, and an article whose
+ * extraction takes longer than {@code ingest.articleTimeout} seconds is interrupted, reported as
+ * failed and left behind while the ingest moves on. A large ingest ends with a compaction of the
+ * database. A crash loses at most the batch being written: each batch commits whole or not at all.
  *
  * <pre>{@code
  * IngestReport r = new Ingester(settings, ref, () -> extractor).run(store, List.of(Path.of("data")), progress);
@@ -94,7 +99,8 @@ public final class Ingester {
         List<Article> articles = new ArrayList<>();
         int[] unreadable = {0};
         Map<String, Article> byId = new HashMap<>();
-        ArticleReader.read(paths, a -> {
+        long maxBytes = settings.getInt("ingest.maxArticleBytes") > 0 ? settings.getInt("ingest.maxArticleBytes") : Long.MAX_VALUE;
+        ArticleReader.read(paths, maxBytes, a -> {
             Article other = byId.putIfAbsent(a.id(), a);
             if (other == null) {
                 articles.add(a);
@@ -134,38 +140,46 @@ public final class Ingester {
             int threads = settings.getInt("ingest.threads");
             threads = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
             int batchSize = Math.max(1, settings.getInt("ingest.batch"));
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            long timeoutNanos = Math.max(0, settings.getInt("ingest.articleTimeout")) * 1_000_000_000L;
+            ExecutorService pool = Executors.newCachedThreadPool(r -> {
                 Thread t = new Thread(r, "newskg-annotate");
                 t.setDaemon(true);
                 return t;
             });
             try {
-                CompletionService<Result> done = new ExecutorCompletionService<>(pool);
-                int inFlight = 0;
+                BlockingQueue<Result> done = new LinkedBlockingQueue<>();
+                Set<Job> running = new LinkedHashSet<>();
                 int next = 0;
-                int window = threads * 2;
                 List<ArticleQuads> batch = new ArrayList<>();
-                while (next < todo.size() || inFlight > 0) {
-                    while (next < todo.size() && inFlight < window) {
-                        Article a = todo.get(next++);
-                        done.submit(() -> extract(x, a, version));
-                        inFlight++;
+                while (next < todo.size() || !running.isEmpty()) {
+                    while (next < todo.size() && running.size() < threads) {
+                        Job job = new Job(todo.get(next++));
+                        job.future = pool.submit(() -> {
+                            job.started = System.nanoTime();
+                            done.add(extract(x, job, version));
+                        });
+                        running.add(job);
                     }
-                    Result r = take(done);
-                    inFlight--;
+                    Result r = poll(done);
+                    if (r == null || !running.remove(r.job)) {
+                        timeOut(running, timeoutNanos, failures, progress);
+                        continue;
+                    }
+                    Article a = r.job.article;
                     if (r.error != null) {
-                        fail(failures, progress, r.article.origin() + ": extraction failed: " + r.error);
-                        progress.article(r.article.origin(), "failed", r.error);
+                        fail(failures, progress, a.origin() + ": extraction failed: " + r.error);
+                        progress.article(a.origin(), "failed", r.error);
                         continue;
                     }
                     batch.add(r.quads);
                     facts += r.facts;
-                    progress.article(r.article.origin(), "ok", r.facts + " facts");
+                    progress.article(a.origin(), "ok", r.facts + " facts");
                     if (batch.size() >= batchSize) {
                         store.write(batch);
                         written += batch.size();
                         batch = new ArrayList<>();
                     }
+                    timeOut(running, timeoutNanos, failures, progress);
                 }
                 store.write(batch);
                 written += batch.size();
@@ -187,31 +201,61 @@ public final class Ingester {
         progress.failure(line);
     }
 
-    private static Result take(CompletionService<Result> done) {
+    /** The next finished extraction, or null after a short wait so that time-outs get checked. */
+    private static Result poll(BlockingQueue<Result> done) {
         try {
-            Future<Result> f = done.take();
-            return f.get();
+            return done.poll(200, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("ingest interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("annotation task failed", e.getCause());
         }
     }
 
-    private record Result(Article article, ArticleQuads quads, long facts, String error) {}
+    /** Interrupts and gives up on extractions running longer than the limit (0: no limit). */
+    private static void timeOut(Set<Job> running, long limitNanos, List<String> failures, Progress progress) {
+        if (limitNanos <= 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        for (var it = running.iterator(); it.hasNext(); ) {
+            Job job = it.next();
+            long started = job.started;
+            if (started != 0 && now - started > limitNanos) {
+                it.remove();
+                job.future.cancel(true);
+                String why = "timed out after " + limitNanos / 1_000_000_000L + " s (ingest.articleTimeout), skipped";
+                fail(failures, progress, job.article.origin() + ": " + why);
+                progress.article(job.article.origin(), "failed", why);
+            }
+        }
+    }
 
-    private static Result extract(Extractor x, Article a, String version) {
+    /** One article's extraction in flight. */
+    private static final class Job {
+        final Article article;
+        volatile long started;
+        Future<?> future;
+
+        Job(Article article) {
+            this.article = article;
+        }
+    }
+
+    private record Result(Job job, ArticleQuads quads, long facts, String error) {}
+
+    private static Result extract(Extractor x, Job job, String version) {
+        Article a = job.article;
         try {
             ArticleExtraction ex = x.extract(a);
             List<Quad> quads = new ArrayList<>();
             RdfMapper.emit(ex, collector(quads));
             List<Quad> meta = new ArrayList<>();
             RdfMapper.emitMeta(a, version, collector(meta));
-            return new Result(a, new ArticleQuads(RdfMapper.articleNode(a.id()), quads, meta), ex.posts().size() + ex.events().size(), null);
-        } catch (RuntimeException | StackOverflowError e) {
+            return new Result(job, new ArticleQuads(RdfMapper.articleNode(a.id()), quads, meta),
+                ex.posts().size() + ex.events().size(), null);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new Result(a, null, 0, msg);
+            return new Result(job, null, 0, msg);
         }
     }
 

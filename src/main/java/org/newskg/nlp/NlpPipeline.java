@@ -3,6 +3,8 @@ package org.newskg.nlp;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import org.newskg.article.Article;
 import org.newskg.config.Settings;
@@ -11,7 +13,9 @@ import org.newskg.config.Settings;
  * The CoreNLP pipeline newskg runs: the annotators and options under {@code nlp.*} in the
  * settings, with each article's publication date as its document date so that SUTime resolves
  * "on Monday" against the day the article appeared. One instance is shared by all annotation
- * threads ({@link StanfordCoreNLP#annotate(Annotation)} is thread-safe).
+ * threads ({@link StanfordCoreNLP#annotate(Annotation)} is thread-safe). Right after {@code ssplit}
+ * the {@link SentenceCap} annotator cuts sentences longer than {@code extract.maxSentenceTokens}
+ * tokens into pieces, so no input makes tagging or parsing run away.
  *
  * <pre>{@code
  * NlpPipeline nlp = new NlpPipeline(Settings.defaults());
@@ -24,10 +28,23 @@ public final class NlpPipeline {
 
     /** Loads the models named by the settings (tens of seconds). */
     public NlpPipeline(Settings settings) {
-        Properties props = settings.withPrefix("nlp.");
+        Properties props = withSentenceCap(settings.withPrefix("nlp."), settings.getInt("extract.maxSentenceTokens"));
         long t0 = System.nanoTime();
         pipeline = new StanfordCoreNLP(props);
         loadSeconds = (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** CoreNLP properties with {@link SentenceCap} inserted after {@code ssplit} (a cap of 0 or less: none). */
+    static Properties withSentenceCap(Properties props, int maxTokens) {
+        List<String> annotators = new ArrayList<>(List.of(props.getProperty("annotators", "").split("\\s*,\\s*")));
+        int ssplit = annotators.indexOf("ssplit");
+        if (maxTokens > 0 && ssplit >= 0 && !annotators.contains(SentenceCap.NAME)) {
+            annotators.add(ssplit + 1, SentenceCap.NAME);
+            props.setProperty("annotators", String.join(",", annotators));
+            props.setProperty("customAnnotatorClass." + SentenceCap.NAME, SentenceCap.class.getName());
+            props.setProperty(SentenceCap.NAME + ".maxTokens", Integer.toString(maxTokens));
+        }
+        return props;
     }
 
     /** Annotates an article's body with its publication date as the document date. */

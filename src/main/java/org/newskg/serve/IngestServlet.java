@@ -84,7 +84,7 @@ final class IngestServlet extends HttpServlet {
                 articles.add(ArticleReader.parseText(ArticleReader.idOf(name), origin, text,
                     org.newskg.article.Hashes.sha256(body)));
             } else {
-                ArticleReader.readFeed(origin, text, articles::add, e -> {
+                ArticleReader.readFeed(origin, text, MAX_BODY, articles::add, e -> {
                     bad[0]++;
                     failures.add(e.describe());
                 });

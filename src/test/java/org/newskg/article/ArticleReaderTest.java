@@ -259,6 +259,170 @@ class ArticleReaderTest {
         assertTrue(r.failures().get(0).getMessage().contains("loop"), r.failures().get(0).getMessage());
     }
 
+    // ---- robustness: encodings, control characters, markup, sizes, odd names ---------------
+
+    @Test
+    void latin1FailureSaysWhereAndHowToConvert() throws IOException {
+        byte[] latin1 = " date 2024-03-01 First line.\nLeaders met in Bogot\u00e1.\n".getBytes(StandardCharsets.ISO_8859_1);
+        Path file = write("latin1.txt", latin1);
+        ArticleException e = read(file).onlyFailure();
+        assertTrue(e.getMessage().contains("byte 0xE1 on line 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("convert it to UTF-8"), e.getMessage());
+    }
+
+    @Test
+    void utf16WithByteOrderMarkIsDecoded() throws IOException {
+        Path le = write("utf16le.txt", ("\uFEFF" + GOOD).getBytes(StandardCharsets.UTF_16LE));
+        Path be = write("utf16be.txt", ("\uFEFF" + GOOD.replace("First", "Erste Bogotá")).getBytes(StandardCharsets.UTF_16BE));
+        Result r = read(le, be);
+        assertEquals(List.of(), r.failures().stream().map(ArticleException::describe).toList());
+        assertEquals("First paragraph.\n\nSecond paragraph.", r.articles().get(0).text());
+        assertEquals("Erste Bogotá paragraph.\n\nSecond paragraph.", r.articles().get(1).text());
+    }
+
+    @Test
+    void controlCharactersAreBinaryNotText() throws IOException {
+        Path file = write("bell.txt", " date 2024-03-01 Leaders\nmet \u0007 today.\n");
+        assertFailure(read(file), file, "control character U+0007 on line 2");
+        Path c1 = write("c1.txt", " date 2024-03-01 Leaders met \u0093today\u0094.\n");
+        assertFailure(read(c1), c1, "U+0093");
+        Path feed = write("nul.jsonl", "{\"id\":\"n\",\"date\":\"2024-03-01\",\"text\":\"a\\u0000b\"}\n");
+        ArticleException e = read(feed).onlyFailure();
+        assertEquals(feed + ":1", e.origin());
+        assertTrue(e.getMessage().contains("U+0000"), e.getMessage());
+        Path surrogate = write("half.jsonl", "{\"id\":\"h\",\"date\":\"2024-03-01\",\"text\":\"a\\ud800b\"}\n");
+        assertTrue(read(surrogate).onlyFailure().getMessage().contains("surrogate"));
+    }
+
+    @Test
+    void tabsAndFormFeedsAreText() throws IOException {
+        Article a = read(write("tabs.txt", " date 2024-03-01 Leaders\tmet.\f\n\nThen left.")).only();
+        assertTrue(a.text().startsWith("Leaders\tmet."), a.text());
+    }
+
+    @Test
+    void htmlParagraphsBecomePlainText() throws IOException {
+        Path file = write("page.txt", " date 2024-03-01 (AP) -- <html><head><title>T</title>"
+            + "<style>p { color: red }</style></head><body>\n<!-- teaser -->\n<h1>Kim &amp; Putin\n  meet</h1>"
+            + "<p class=\"lead\" data-x='a>b'>North Korea&#8217;s leader <b>arrived</b>&nbsp;in Vladivostok.</p>\n"
+            + "<script>var x = \"<p>not text</p>\";</script><p>He met <a href=\"/putin?a=1&amp;b=2\">Putin</a>"
+            + " on&#x20;Wednesday.<br>Talks &lt;b&gt;followed&lt;/b&gt;.</p><ul><li>one</li><li>two</li></ul></body></html>");
+        Article a = read(file).only();
+        assertEquals("AP", a.source());
+        assertEquals("Kim & Putin meet\n\nNorth Korea\u2019s leader arrived in Vladivostok.\n\n"
+            + "He met Putin on Wednesday.\nTalks <b>followed</b>.\n\none\n\ntwo", a.text());
+    }
+
+    @Test
+    void inlineTagsAndEntitiesKeepTheTextsOwnParagraphs() throws IOException {
+        Article a = read(write("inline.txt",
+            " date 2024-03-01 Kim <em>arrived</em> in  Moscow.\nHe met AT&amp;T staff.\n\nThen he <i>left</i>.")).only();
+        assertEquals("Kim arrived in Moscow.\nHe met AT&T staff.\n\nThen he left.", a.text());
+        Article plain = read(write("entities.txt", " date 2024-03-01 Profits &gt; 5% at AT&amp;T.\n\nSecond.")).only();
+        assertEquals("Profits > 5% at AT&T.\n\nSecond.", plain.text());
+    }
+
+    @Test
+    void textThatOnlyLooksLikeMarkupIsLeftAlone() throws IOException {
+        String body = "Prices rose <5% while <unknown> tags & semicolons; stayed, and x <y.";
+        Article a = read(write("lt.txt", " date 2024-03-01 " + body)).only();
+        assertEquals(body, a.text());
+    }
+
+    @Test
+    void markupWithNoTextIsNoArticle() throws IOException {
+        Path file = write("tags-only.txt", " date 2024-03-01 <p> </p><div><!-- nothing --></div>");
+        assertFailure(read(file), file, "no text");
+    }
+
+    @Test
+    void feedTextAndTitleLoseTheirMarkup() throws IOException {
+        Path feed = write("html.jsonl", "{\"id\":\"h\",\"date\":\"2024-03-01\",\"title\":\"Kim &amp; Putin\","
+            + "\"text\":\"<p>One.</p><p>Two &amp; three.</p>\"}\n");
+        Article a = read(feed).only();
+        assertEquals("One.\n\nTwo & three.", a.text());
+        assertEquals("Kim & Putin", a.title());
+    }
+
+    @Test
+    void oversizedArticleIsRefusedBeforeItIsRead() throws IOException {
+        Path big = write("huge.txt", " date 2024-03-01 " + "word ".repeat(400_000));
+        Path small = write("small.txt", GOOD);
+        List<Article> articles = new ArrayList<>();
+        List<ArticleException> failures = new ArrayList<>();
+        ArticleReader.read(List.of(big, small), 1_000_000, articles::add, failures::add);
+        assertEquals(List.of("small"), articles.stream().map(Article::id).toList());
+        assertEquals(1, failures.size());
+        assertEquals(big.toString(), failures.get(0).origin());
+        assertTrue(failures.get(0).getMessage().contains("ingest.maxArticleBytes"), failures.get(0).getMessage());
+        Path feed = write("big.jsonl", "{\"id\":\"b\",\"date\":\"2024-03-01\",\"text\":\"" + "w ".repeat(600_000) + "\"}\n"
+            + "{\"id\":\"s\",\"date\":\"2024-03-01\",\"text\":\"short\"}\n");
+        articles.clear();
+        failures.clear();
+        ArticleReader.read(List.of(feed), 1_000_000, articles::add, failures::add);
+        assertEquals(List.of("s"), articles.stream().map(Article::id).toList());
+        assertEquals(List.of(feed + ":1"), failures.stream().map(ArticleException::origin).toList());
+    }
+
+    @Test
+    void megabyteLineWithoutPunctuationIsReadQuickly() throws IOException {
+        Path file = write("one-line.txt", " date 2024-03-01 " + "troops moved north ".repeat(200_000));
+        Article a = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> read(file).only());
+        assertEquals(3_800_000 - 1, a.text().length());
+    }
+
+    @Test
+    void directoryNamedLikeAFileIsWalked() throws IOException {
+        write("x.txt/inner.txt", GOOD);
+        write("x.txt/feed.jsonl/deep.txt", GOOD);
+        Result direct = read(dir.resolve("x.txt"));
+        assertEquals(List.of("deep", "inner"), direct.ids());
+        assertEquals(List.of(), direct.failures());
+        assertEquals(List.of("deep", "inner"), read(dir).ids());
+    }
+
+    @Test
+    void specialFileIsReportedNotRead() throws Exception {
+        Path fifo = dir.resolve("pipe.txt");
+        Process p;
+        try {
+            p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (IOException e) {
+            assumeTrue(false, "no mkfifo here");
+            return;
+        }
+        assumeTrue(p.waitFor() == 0, "mkfifo failed");
+        Result r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> read(fifo));
+        assertFailure(r, fifo, "not a regular file");
+        Result walked = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> read(dir));
+        assertEquals(List.of(), walked.ids());
+        assertEquals(List.of(), walked.failures(), "a FIFO inside a tree is not an article file");
+    }
+
+    @Test
+    void oddFileNamesGiveDistinctValidIds() throws IOException {
+        String[] names = {"say \"no\" <now>.txt", "it's <b>bold</b>.txt", "Kim 🚀 launch.txt", "Kim 🛰 launch.txt",
+            "北京 talks.txt", "上海 talks.txt", "北京.txt", "Bogotá accord.txt", "Łódź & Kraków.txt", "🚀.txt"};
+        List<Path> files = new ArrayList<>();
+        for (String n : names) {
+            files.add(write(n, GOOD));
+        }
+        Result r = read(files.toArray(new Path[0]));
+        assertEquals(List.of(), r.failures().stream().map(ArticleException::describe).toList());
+        List<String> ids = r.ids();
+        assertEquals(names.length, new java.util.HashSet<>(ids).size(), ids.toString());
+        for (String id : ids) {
+            assertTrue(id.matches("[a-z0-9]+(-[a-z0-9]+)*"), id);
+            String iri = "https://w3id.org/newskg/article/" + id;
+            assertTrue(org.apache.jena.irix.IRIs.check(iri), iri);
+            assertFalse(org.apache.jena.irix.IRIx.create(iri).hasViolations(), iri);
+        }
+        assertEquals("bogota-accord", ids.get(7));
+        assertEquals("lodz-krakow", ids.get(8));
+        assertEquals(Slugs.slug("北京"), ids.get(6));
+        assertTrue(ids.get(4).startsWith("talks-"), ids.get(4));
+    }
+
     // ---- JSON Lines feeds ----------------------------------------------------------------
 
     @Test

@@ -71,4 +71,19 @@ class SlugsTest {
         assertSlug(Slugs.slug("   "));
         assertSlug(Slugs.slug("!!!"));
     }
+
+    @Test
+    void idsKeepNamesApartThatDifferOnlyOutsideTheLatinScript() {
+        assertEquals("bogota-talks", Slugs.id("Bogotá talks"));
+        assertEquals(Slugs.id("Bogota\u0301 talks"), Slugs.id("Bogot\u00e1 talks"), "NFD and NFC names agree");
+        assertEquals(Slugs.slug("习近平"), Slugs.id("习近平"));
+        String a = Slugs.id("习近平 visit");
+        String b = Slugs.id("金正恩 visit");
+        assertNotEquals(a, b);
+        assertTrue(a.startsWith("visit-"), a);
+        assertSlug(a);
+        assertEquals(a, Slugs.id("习近平 visit"), "stable");
+        assertNotEquals(Slugs.id("launch 🚀"), Slugs.id("launch"));
+        assertEquals("say-no", Slugs.id("say \"no\""));
+    }
 }
