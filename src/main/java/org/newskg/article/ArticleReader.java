@@ -39,8 +39,9 @@ import org.apache.jena.atlas.json.JsonValue;
  * holds one article per line as an object with {@code id, date, source, url, title, text} (and
  * optionally {@code origin} and {@code contentHash}, as {@code newskg ingest --server} sends them).
  * Directories are walked recursively in name order, whatever their names; inside them only
- * {@code .txt} and {@code .jsonl} files are read, and symbolic link loops are reported, not
- * followed. The article id is the slug of the file name (or of the feed's {@code id}, see
+ * {@code .txt} and {@code .jsonl} files are read. Symbolic links are followed only while they stay
+ * inside the directory given; loops and links leading out of it are reported, not followed, so no
+ * file outside the given paths is read. The article id is the slug of the file name (or of the feed's {@code id}, see
  * {@link Slugs#id}), so re-reading the same article gives the same id.
  *
  * <p>Text must be UTF-8 (a BOM is dropped; UTF-16 with a BOM is decoded too); other encodings,
@@ -90,12 +91,21 @@ public final class ArticleReader {
             return files;
         }
         try {
+            Path root = path.toRealPath();
             Files.walkFileTree(path, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                 new SimpleFileVisitor<>() {
                     @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                        if (!inside(root, dir, failures)) {
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                         String ext = FilenameUtils.getExtension(file.getFileName().toString()).toLowerCase(Locale.ROOT);
-                        if (attrs.isRegularFile() && (ext.equals("txt") || ext.equals("jsonl"))) {
+                        if (attrs.isRegularFile() && (ext.equals("txt") || ext.equals("jsonl")) && inside(root, file, failures)) {
                             files.add(file);
                         }
                         return FileVisitResult.CONTINUE;
@@ -114,6 +124,15 @@ public final class ArticleReader {
         }
         files.sort(null);
         return files;
+    }
+
+    /** Whether a file met while walking a directory really lies inside it; a symbolic link out of it is reported and skipped. */
+    private static boolean inside(Path root, Path p, Consumer<ArticleException> failures) throws IOException {
+        if (p.toRealPath().startsWith(root)) {
+            return true;
+        }
+        failures.accept(new ArticleException(p.toString(), "symbolic link leads outside " + root.getFileName() + ", skipped"));
+        return false;
     }
 
     /** Reads one file: a JSON Lines feed or a single text article. */

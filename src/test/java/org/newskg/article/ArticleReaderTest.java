@@ -259,6 +259,28 @@ class ArticleReaderTest {
         assertTrue(r.failures().get(0).getMessage().contains("loop"), r.failures().get(0).getMessage());
     }
 
+    @Test
+    void symlinkOutOfTheDirectoryIsNotFollowed(@TempDir Path outside) throws IOException {
+        write("a.txt", GOOD);
+        Path secret = Files.writeString(outside.resolve("secret.txt"), GOOD);
+        Path secretDir = Files.createDirectories(outside.resolve("more"));
+        Files.writeString(secretDir.resolve("b.txt"), GOOD);
+        Path fileLink = dir.resolve("link.txt");
+        Path dirLink = dir.resolve("linked-dir");
+        try {
+            Files.createSymbolicLink(fileLink, secret);
+            Files.createSymbolicLink(dirLink, secretDir);
+        } catch (UnsupportedOperationException | IOException e) {
+            assumeTrue(false, "symbolic links not supported here: " + e);
+        }
+        Result r = read(dir);
+        assertEquals(List.of("a"), r.ids(), "nothing outside the given directory is read");
+        assertEquals(2, r.failures().size(), () -> r.failures().stream().map(ArticleException::describe).toList().toString());
+        for (ArticleException e : r.failures()) {
+            assertTrue(e.getMessage().contains("leads outside"), e.getMessage());
+        }
+    }
+
     // ---- robustness: encodings, control characters, markup, sizes, odd names ---------------
 
     @Test
