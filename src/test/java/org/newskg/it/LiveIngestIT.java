@@ -10,11 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newskg.cli.CliRun;
@@ -24,6 +22,7 @@ import org.newskg.ingest.Ingester;
 import org.newskg.rdf.ReferenceData;
 import org.newskg.serve.NewsServer;
 import org.newskg.store.NewsStore;
+import org.newskg.store.StoreFixture;
 
 /**
  * Live ingest through a running server with the real pipeline: {@code newskg ingest --server}
@@ -41,13 +40,6 @@ class LiveIngestIT {
         return CliRun.of(args);
     }
 
-    static Set<Quad> quads(NewsStore store) {
-        return Txn.calculateRead(store.dataset(), () -> {
-            Set<Quad> s = new HashSet<>();
-            store.dataset().find().forEachRemaining(s::add);
-            return s;
-        });
-    }
 
     @Test
     void articlesSentToTheServerAreQueryableAtOnce() throws Exception {
@@ -76,13 +68,13 @@ class LiveIngestIT {
                 assertEquals(0, again.code(), again.err());
                 assertTrue(again.out().contains("0 written, 2 unchanged"), again.out());
             }
-            served = quads(store);
+            served = StoreFixture.quads(store);
         }
         Path local = dir.resolve("local");
         CliRun localRun = cli(concat("ingest", "--store", local.toString()));
         assertEquals(0, localRun.code(), localRun.err());
         try (NewsStore store = NewsStore.open(local)) {
-            assertEquals(quads(store), served, "live ingest stores exactly what a local ingest stores");
+            assertEquals(StoreFixture.quads(store), served, "live ingest stores exactly what a local ingest stores");
         }
     }
 

@@ -12,11 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newskg.store.NewsStore;
@@ -35,7 +33,7 @@ class ServeProcessIT {
         Path store = dir.resolve("db");
         Set<Quad> before;
         try (NewsStore s = StoreFixture.open(store)) {
-            before = quads(s);
+            before = StoreFixture.quads(s);
         }
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -68,17 +66,10 @@ class ServeProcessIT {
         String all = Files.readString(log, StandardCharsets.UTF_8);
         assertFalse(all.contains("Exception"), all);
         try (NewsStore s = NewsStore.open(store)) {
-            Set<Quad> after = quads(s);
+            Set<Quad> after = StoreFixture.quads(s);
             assertTrue(after.containsAll(before), "the store is intact after the shutdown");
             assertTrue(after.size() > before.size(), "serve loaded the reference data into its own graphs");
         }
     }
 
-    static Set<Quad> quads(NewsStore s) {
-        return Txn.calculateRead(s.dataset(), () -> {
-            Set<Quad> q = new HashSet<>();
-            s.dataset().find().forEachRemaining(q::add);
-            return q;
-        });
-    }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.jena.graph.Node;
@@ -66,21 +65,14 @@ class NewsStoreTest {
         return new ArticleQuads(RdfMapper.articleNode(x.article().id()), q, m);
     }
 
-    static Set<Quad> all(NewsStore store) {
-        return Txn.calculateRead(store.dataset(), () -> {
-            Set<Quad> s = new HashSet<>();
-            store.dataset().find().forEachRemaining(s::add);
-            return s;
-        });
-    }
 
     @Test
     void writingTheSameArticleTwiceGivesTheSameQuads() {
         try (NewsStore store = NewsStore.open(dir)) {
             store.write(List.of(quads(extraction("a1", "foreign-minister"))));
-            Set<Quad> first = all(store);
+            Set<Quad> first = StoreFixture.quads(store);
             store.write(List.of(quads(extraction("a1", "foreign-minister"))));
-            assertEquals(first, all(store));
+            assertEquals(first, StoreFixture.quads(store));
             assertTrue(first.size() > 20);
         }
     }
@@ -157,12 +149,12 @@ class NewsStoreTest {
         Set<Quad> before;
         try (NewsStore store = NewsStore.open(dir)) {
             store.write(List.of(quads(extraction("a1", "foreign-minister"))));
-            before = all(store);
+            before = StoreFixture.quads(store);
             store.compact();
-            assertEquals(before, all(store));
+            assertEquals(before, StoreFixture.quads(store));
         }
         try (NewsStore store = NewsStore.open(dir)) {
-            assertEquals(before, all(store));
+            assertEquals(before, StoreFixture.quads(store));
         }
     }
 }

@@ -10,6 +10,15 @@ import org.apache.jena.system.Txn;
 public final class StoreFixture {
     private StoreFixture() {}
 
+    /** Every quad in a store, for comparing whole stores. */
+    public static java.util.Set<org.apache.jena.sparql.core.Quad> quads(NewsStore store) {
+        return Txn.calculateRead(store.dataset(), () -> {
+            java.util.Set<org.apache.jena.sparql.core.Quad> all = new java.util.HashSet<>();
+            store.dataset().find().forEachRemaining(all::add);
+            return all;
+        });
+    }
+
     /** A TDB2 store in {@code dir} holding the fixture graphs; the caller closes it. */
     public static NewsStore open(Path dir) throws Exception {
         NewsStore store = NewsStore.open(dir);
