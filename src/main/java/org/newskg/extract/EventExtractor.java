@@ -40,7 +40,6 @@ public final class EventExtractor {
     private static final List<String> ROLES = List.of("agent", "participant", "target", "recipient", "destination", "location");
     private static final Set<String> ENTITY_CHILDREN = Set.of("compound", "flat", "appos");
     private static final Set<String> OWNER_CHILDREN = Set.of("nmod:poss", "amod", "compound");
-    private static final Set<String> DATE_RELATIONS_PREFIX = Set.of("obl", "nmod", "advmod", "obl:tmod", "nmod:tmod", "obl:npmod");
     private static final Set<String> PHRASE_CHILDREN = Set.of("compound", "amod", "flat", "nummod");
 
     private final Cues cues;
@@ -76,6 +75,7 @@ public final class EventExtractor {
         String text = doc.annotation().get(CoreAnnotations.TextAnnotation.class);
         Offsets offsets = new Offsets(text);
         List<EventFact> found = new ArrayList<>();
+        OccasionDates dates = new OccasionDates(cues, doc.date());
         for (int si = 0; si < sentences.size(); si++) {
             CoreMap sentence = sentences.get(si);
             SemanticGraph graph = sentence.get(SemanticGraphCoreAnnotations.EnhancedPlusPlusDependenciesAnnotation.class);
@@ -83,6 +83,7 @@ public final class EventExtractor {
                 continue;
             }
             List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+            dates.addSentence(si, graph, tokens);
             Map<String, Hit> hits = new LinkedHashMap<>();
             for (EventType type : EventType.values()) {
                 for (SemgrexRuleFile.Rule rule : rules.get(type).rules()) {
@@ -111,7 +112,7 @@ public final class EventExtractor {
                 }
             }
             for (Hit h : hits.values()) {
-                EventFact f = resolve(doc, graph, tokens, sentence, h, posts, offsets, text);
+                EventFact f = resolve(doc, graph, tokens, sentence, h, posts, offsets, text, dates);
                 if (f != null) {
                     found.add(f);
                 }
@@ -121,7 +122,7 @@ public final class EventExtractor {
     }
 
     private EventFact resolve(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, CoreMap sentence,
-                              Hit h, List<PostFact> posts, Offsets offsets, String text) {
+                              Hit h, List<PostFact> posts, Offsets offsets, String text, OccasionDates dates) {
         Map<String, List<Entity>> roles = new LinkedHashMap<>();
         Set<Integer> used = new TreeSet<>();
         used.add(h.trigger().index() - 1);
@@ -183,7 +184,7 @@ public final class EventExtractor {
             roles.put("participant", List.copyOf(parties.subList(1, parties.size())));
         }
         Factuality fact = factuality.decide(cuesAround(graph, h.trigger()));
-        EventDate date = date(graph, tokens, h.trigger(), doc.date());
+        EventDate date = dates.date(h.sentence(), graph, tokens, h.trigger());
         int first = used.stream().min(Integer::compare).orElseThrow();
         int last = used.stream().max(Integer::compare).orElseThrow();
         int b = tokens.get(first).beginPosition();
@@ -458,61 +459,6 @@ public final class EventExtractor {
             }
         }
         return l.toLowerCase(Locale.ROOT);
-    }
-
-    /** The date attached to the trigger, else to the light verb or clause that governs it. */
-    private EventDate date(SemanticGraph graph, List<CoreLabel> tokens, IndexedWord trigger, java.time.LocalDate published) {
-        IndexedWord n = trigger;
-        for (int level = 0; level < 2 && n != null; level++) {
-            EventDate d = ownDate(graph, tokens, n, published);
-            if (d != null) {
-                return d;
-            }
-            IndexedWord next = null;
-            for (SemanticGraphEdge in : graph.incomingEdgeIterable(n)) {
-                String rel = in.getRelation().toString();
-                if (next == null && (rel.equals("obj") || rel.equals("nsubj:pass") || rel.equals("xcomp") || rel.startsWith("conj"))) {
-                    next = in.getGovernor();
-                }
-            }
-            n = next;
-        }
-        return null;
-    }
-
-    private EventDate ownDate(SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n, java.time.LocalDate published) {
-        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
-            String rel = c.getRelation().toString();
-            String base = rel.contains(":") && !DATE_RELATIONS_PREFIX.contains(rel) ? rel.substring(0, rel.indexOf(':')) : rel;
-            if (!DATE_RELATIONS_PREFIX.contains(base) && !DATE_RELATIONS_PREFIX.contains(rel)) {
-                continue;
-            }
-            int t = c.getDependent().index() - 1;
-            CoreLabel tok = tokens.get(t);
-            if (!"DATE".equals(tok.ner())) {
-                for (SemanticGraphEdge cc : graph.outgoingEdgeIterable(c.getDependent())) {
-                    if (cc.getRelation().toString().equals("compound") && "DATE".equals(tokens.get(cc.getDependent().index() - 1).ner())) {
-                        t = cc.getDependent().index() - 1;
-                        tok = tokens.get(t);
-                    }
-                }
-            }
-            if (!"DATE".equals(tok.ner())) {
-                continue;
-            }
-            boolean weekday = false;
-            for (int u = t; u >= 0 && "DATE".equals(tokens.get(u).ner()); u--) {
-                weekday |= EventDate.isWeekday(tokens.get(u).word());
-            }
-            for (int u = t; u < tokens.size() && "DATE".equals(tokens.get(u).ner()); u++) {
-                weekday |= EventDate.isWeekday(tokens.get(u).word());
-            }
-            EventDate d = EventDate.fromTimex(tok.get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class), weekday, published);
-            if (d != null) {
-                return d;
-            }
-        }
-        return null;
     }
 
     /**
