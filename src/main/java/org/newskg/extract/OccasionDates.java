@@ -19,7 +19,8 @@ import java.util.TreeSet;
  * back ("the same day", "that evening", "the following day", "at the same event") resolve against
  * the last day named earlier in the sentence, else in the previous sentence, else the article's
  * first; a definite occasion ("after the talks", "at the meeting") takes the date of the last dated
- * occasion of its class (cue lists {@code OCCASION_*}). A month told in the past tense that SUTime
+ * occasion of the same word, else of its class (cue lists {@code OCCASION_*}), else the day named before.
+ * A participle ("saying", "speaking after the talks") shares the time of the clause it modifies. A month told in the past tense that SUTime
  * placed after publication moves back a year.
  *
  * <pre>{@code
@@ -81,7 +82,8 @@ final class OccasionDates {
             IndexedWord next = null;
             for (SemanticGraphEdge in : graph.incomingEdgeIterable(n)) {
                 String rel = in.getRelation().toString();
-                if (next == null && (rel.equals("obj") || rel.equals("nsubj:pass") || rel.equals("xcomp") || rel.startsWith("conj"))) {
+                if (next == null && (rel.equals("obj") || rel.equals("nsubj:pass") || rel.equals("xcomp") || rel.startsWith("conj")
+                    || rel.startsWith("advcl") && "VBG".equals(n.tag()))) {
                     next = in.getGovernor();
                 }
             }
@@ -97,6 +99,21 @@ final class OccasionDates {
             IndexedWord d = c.getDependent();
             boolean prep = rel.startsWith("obl") || rel.startsWith("nmod") && !rel.equals("nmod:poss");
             boolean occasion = occasionClass(d.lemma()) != null || hasChild(graph, d, "amod", "same");
+            boolean participle = d.tag() != null && d.tag().equals("VBG");
+            if (depth == 0 && rel.startsWith("advcl") && participle) {
+                EventDate inner = own(si, graph, tokens, d, 1);
+                if (inner != null) {
+                    return inner;
+                }
+                continue;
+            }
+            if (depth == 0 && rel.equals("obj") && !occasion) {
+                EventDate onObject = onObject(si, graph, tokens, d);
+                if (onObject != null) {
+                    return onObject;
+                }
+                continue;
+            }
             boolean ok = prep || rel.equals("advmod") || rel.equals("nmod:poss") || depth > 0 && rel.equals("compound")
                 || depth == 0 && rel.equals("obj") && occasion;
             if (!ok || d.tag() != null && d.tag().startsWith("VB") || d.index() < 1 || d.index() > tokens.size()) {
@@ -126,6 +143,18 @@ final class OccasionDates {
         return null;
     }
 
+    /** "condemned the pact on Thursday", with the date parsed onto the object: a temporal prepositional modifier of the object. */
+    private EventDate onObject(int si, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord object) {
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(object)) {
+            String rel = c.getRelation().toString();
+            int t = c.getDependent().index() - 1;
+            if ((rel.equals("nmod:on") || rel.equals("nmod:tmod")) && t >= 0 && t < tokens.size() && isTemporal(tokens.get(t))) {
+                return resolve(si, tokens, group(tokens, t));
+            }
+        }
+        return null;
+    }
+
     /** "the same event", "the talks", "that meeting": the occasion named before. */
     private EventDate definiteOccasion(int si, SemanticGraph graph, IndexedWord d) {
         if (hasChild(graph, d, "amod", "same")) {
@@ -148,7 +177,7 @@ final class OccasionDates {
             }
         }
         Anchor best = sameWord != null ? sameWord : sameKind;
-        return best == null ? null : best.date();
+        return best == null ? reference(si, d.index() - 1) : best.date();
     }
 
     /** The date of a temporal expression, resolving "the same day", "that evening", "the following day". */
@@ -219,6 +248,11 @@ final class OccasionDates {
             }
         }
         return EventDate.fromTimex(value, weekday, published);
+    }
+
+    /** Whether any token of a sentence is part of a date or time expression. */
+    static boolean namesTime(List<CoreLabel> tokens) {
+        return tokens.stream().anyMatch(OccasionDates::isTemporal);
     }
 
     private static boolean isTemporal(CoreLabel t) {
