@@ -130,15 +130,15 @@ public final class EventExtractor {
     }
 
     /**
-     * An undated statement in a sentence that names no time, by a speaker who took part in a dated
-     * event of the sentence before, continues that occasion ("X met Y on Monday. Y told him ...").
+     * An undated statement or visit in a sentence that names no time, by a speaker or visitor who took
+     * part in a dated event of the sentence before, continues that occasion ("X met Y on Monday. Y told him ...").
      */
     private static EventFact continuing(EventFact f, List<EventFact> previous) {
-        if (f.type() != EventType.STATEMENT || f.date() != null) {
+        if (f.type() != EventType.STATEMENT && f.type() != EventType.VISIT || f.date() != null) {
             return f;
         }
         for (EventFact p : previous) {
-            if (p.date() != null && p.type() != EventType.STATEMENT
+            if (p.date() != null && p.type() != EventType.STATEMENT && p.type() != f.type()
                 && (p.agents().containsAll(f.agents()) || p.participants().containsAll(f.agents()))) {
                 return new EventFact(f.type(), f.agents(), f.participants(), f.targets(), f.recipients(), f.destinations(),
                     f.locations(), f.item(), f.topic(), f.kind(), f.troops(), p.date(), f.factuality(), f.evidence());

@@ -20,7 +20,8 @@ import java.util.TreeSet;
  * the last day named earlier in the sentence, else in the previous sentence, else the article's
  * first; a definite occasion ("after the talks", "at the meeting") takes the date of the last dated
  * occasion of the same word, else of its class (cue lists {@code OCCASION_*}), else the day named before.
- * A participle ("saying", "speaking after the talks") shares the time of the clause it modifies. A month told in the past tense that SUTime
+ * A participle ("saying", "speaking after the talks") shares the time of the clause it modifies, and
+ * a relative clause on a date ("in June, when Putin visited") takes that date. A month told in the past tense that SUTime
  * placed after publication moves back a year.
  *
  * <pre>{@code
@@ -82,6 +83,13 @@ final class OccasionDates {
             IndexedWord next = null;
             for (SemanticGraphEdge in : graph.incomingEdgeIterable(n)) {
                 String rel = in.getRelation().toString();
+                int g = in.getGovernor().index() - 1;
+                if (rel.equals("acl:relcl") && g >= 0 && g < tokens.size() && isTemporal(tokens.get(g))) {
+                    EventDate when = resolve(si, tokens, group(tokens, g));
+                    if (when != null) {
+                        return when;
+                    }
+                }
                 if (next == null && (rel.equals("obj") || rel.equals("nsubj:pass") || rel.equals("xcomp") || rel.startsWith("conj")
                     || rel.startsWith("advcl") && "VBG".equals(n.tag()))) {
                     next = in.getGovernor();
