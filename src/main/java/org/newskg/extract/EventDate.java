@@ -64,6 +64,27 @@ public record EventDate(String value, Granularity granularity) {
         return false;
     }
 
+    /** A day this many days later (earlier when negative); months and years stay as they are. */
+    public EventDate plusDays(int days) {
+        return granularity == Granularity.DAY ? new EventDate(LocalDate.parse(value).plusDays(days).toString(), Granularity.DAY) : this;
+    }
+
+    /** The same day or month a year earlier ("in January" told of the past but resolved to the coming January). */
+    public EventDate yearEarlier() {
+        int year = Integer.parseInt(value.substring(0, 4)) - 1;
+        return new EventDate(String.format(java.util.Locale.ROOT, "%04d", year) + value.substring(4), granularity);
+    }
+
+    /** Whether this date begins after a day. */
+    public boolean after(LocalDate day) {
+        LocalDate start = switch (granularity) {
+            case DAY -> LocalDate.parse(value);
+            case MONTH -> LocalDate.parse(value + "-01");
+            case YEAR -> LocalDate.parse(value + "-01-01");
+        };
+        return start.isAfter(day);
+    }
+
     /** Whether this date is more precise than another (null counts as least precise). */
     public boolean finerThan(EventDate other) {
         return other == null || granularity.ordinal() < other.granularity.ordinal();

@@ -38,9 +38,8 @@ import org.newskg.nlp.NkgAnnotations;
 public final class EventExtractor {
     /** Roles a rule may name, besides {@code trigger}, {@code item} and {@code topic}. */
     private static final List<String> ROLES = List.of("agent", "participant", "target", "recipient", "destination", "location");
-    private static final Set<String> ENTITY_CHILDREN = Set.of("compound", "flat", "appos");
+    private static final List<String> ENTITY_CHILDREN = List.of("appos", "flat", "compound");
     private static final Set<String> OWNER_CHILDREN = Set.of("nmod:poss", "amod", "compound");
-    private static final Set<String> DATE_RELATIONS_PREFIX = Set.of("obl", "nmod", "advmod", "obl:tmod", "nmod:tmod", "obl:npmod");
     private static final Set<String> PHRASE_CHILDREN = Set.of("compound", "amod", "flat", "nummod");
 
     private final Cues cues;
@@ -76,6 +75,8 @@ public final class EventExtractor {
         String text = doc.annotation().get(CoreAnnotations.TextAnnotation.class);
         Offsets offsets = new Offsets(text);
         List<EventFact> found = new ArrayList<>();
+        OccasionDates dates = new OccasionDates(cues, doc.date());
+        List<EventFact> previous = List.of();
         for (int si = 0; si < sentences.size(); si++) {
             CoreMap sentence = sentences.get(si);
             SemanticGraph graph = sentence.get(SemanticGraphCoreAnnotations.EnhancedPlusPlusDependenciesAnnotation.class);
@@ -83,6 +84,7 @@ public final class EventExtractor {
                 continue;
             }
             List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+            dates.addSentence(si, graph, tokens);
             Map<String, Hit> hits = new LinkedHashMap<>();
             for (EventType type : EventType.values()) {
                 for (SemgrexRuleFile.Rule rule : rules.get(type).rules()) {
@@ -110,18 +112,43 @@ public final class EventExtractor {
                     }
                 }
             }
+            List<EventFact> here = new ArrayList<>();
             for (Hit h : hits.values()) {
-                EventFact f = resolve(doc, graph, tokens, sentence, h, posts, offsets, text);
+                EventFact f = resolve(doc, graph, tokens, sentence, h, posts, offsets, text, dates);
                 if (f != null) {
-                    found.add(f);
+                    here.add(f);
                 }
             }
+            if (!OccasionDates.namesTime(tokens)) {
+                List<EventFact> before = previous;
+                here.replaceAll(f -> continuing(f, before));
+            }
+            found.addAll(here);
+            previous = here;
         }
         return merge(found);
     }
 
+    /**
+     * An undated statement or visit in a sentence that names no time, by a speaker or visitor who took
+     * part in a dated event of the sentence before, continues that occasion ("X met Y on Monday. Y told him ...").
+     */
+    private static EventFact continuing(EventFact f, List<EventFact> previous) {
+        if (f.type() != EventType.STATEMENT && f.type() != EventType.VISIT || f.date() != null) {
+            return f;
+        }
+        for (EventFact p : previous) {
+            if (p.date() != null && p.type() != EventType.STATEMENT && p.type() != f.type()
+                && (p.agents().containsAll(f.agents()) || p.participants().containsAll(f.agents()))) {
+                return new EventFact(f.type(), f.agents(), f.participants(), f.targets(), f.recipients(), f.destinations(),
+                    f.locations(), f.item(), f.topic(), f.kind(), f.troops(), p.date(), f.factuality(), f.evidence());
+            }
+        }
+        return f;
+    }
+
     private EventFact resolve(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, CoreMap sentence,
-                              Hit h, List<PostFact> posts, Offsets offsets, String text) {
+                              Hit h, List<PostFact> posts, Offsets offsets, String text, OccasionDates dates) {
         Map<String, List<Entity>> roles = new LinkedHashMap<>();
         Set<Integer> used = new TreeSet<>();
         used.add(h.trigger().index() - 1);
@@ -183,7 +210,7 @@ public final class EventExtractor {
             roles.put("participant", List.copyOf(parties.subList(1, parties.size())));
         }
         Factuality fact = factuality.decide(cuesAround(graph, h.trigger()));
-        EventDate date = date(graph, tokens, h.trigger(), doc.date());
+        EventDate date = dates.date(h.sentence(), graph, tokens, h.trigger());
         int first = used.stream().min(Integer::compare).orElseThrow();
         int last = used.stream().max(Integer::compare).orElseThrow();
         int b = tokens.get(first).beginPosition();
@@ -222,18 +249,45 @@ public final class EventExtractor {
                 heads.add(c.getDependent());
             }
         }
-        for (IndexedWord w : heads) {
+        for (int i = 0; i < heads.size(); i++) {
+            IndexedWord w = heads.get(i);
             Mention m = mention(doc, tokens, w);
+            if (m != null && (m.entity() == null || m.entity().kind() == Kind.ROLE)) {
+                m = null;
+            }
             if (m == null) {
-                for (SemanticGraphEdge c : graph.outgoingEdgeIterable(w)) {
-                    if (m == null && ENTITY_CHILDREN.contains(c.getRelation().toString())) {
-                        Mention cm = mention(doc, tokens, c.getDependent());
-                        if (cm != null && cm.entity() != null && cm.entity().kind() != Kind.ROLE) {
-                            m = cm;
-                            used.add(c.getDependent().index() - 1);
+                for (String rel : ENTITY_CHILDREN) {
+                    for (SemanticGraphEdge c : graph.outgoingEdgeIterable(w)) {
+                        if (m == null && c.getRelation().toString().equals(rel)) {
+                            Mention cm = mention(doc, tokens, c.getDependent());
+                            if (cm != null && cm.entity() != null && cm.entity().kind() != Kind.ROLE) {
+                                m = cm;
+                                used.add(c.getDependent().index() - 1);
+                            }
                         }
                     }
                 }
+            } else {
+                for (SemanticGraphEdge c : graph.outgoingEdgeIterable(w)) {
+                    Mention cm = c.getRelation().toString().equals("appos") ? mention(doc, tokens, c.getDependent()) : null;
+                    if (cm != null && cm.entity() != null && cm.entity().kind() == m.entity().kind() && !cm.entity().equals(m.entity())
+                        && !heads.contains(c.getDependent())) {
+                        heads.add(c.getDependent());
+                    }
+                }
+            }
+            if (m == null && cues.has("GOVERNMENT_NOUN", w.word().toLowerCase(Locale.ROOT))) {
+                for (SemanticGraphEdge c : graph.outgoingEdgeIterable(w)) {
+                    String rel = c.getRelation().toString();
+                    if (rel.equals("nmod:of") || rel.equals("amod") || rel.equals("nmod:poss")) {
+                        for (Entity e : entities(doc, graph, tokens, c.getDependent(), false, used)) {
+                            if (e.kind() == Kind.STATE && !out.contains(e)) {
+                                out.add(e);
+                            }
+                        }
+                    }
+                }
+                continue;
             }
             if (m != null && m.entity() != null && m.entity().kind() != Kind.ROLE) {
                 out.add(m.entity());
@@ -386,12 +440,23 @@ public final class EventExtractor {
         for (String kind : List.of("ACCUSED", "DENIED", "CALLED_FOR", "ANNOUNCED", "CONDEMNED", "THREATENED", "WARNED", "SAID")) {
             if (cues.has("KIND_" + kind, lemma)) {
                 if (kind.equals("CALLED_FOR") && lemma.equals("call") && !hasChild(graph, trigger, "for", "on")) {
-                    return null;
+                    return describes(graph, trigger) ? "said" : null;
                 }
                 return kind.toLowerCase(Locale.ROOT).replace('_', '-');
             }
         }
         return null;
+    }
+
+    /** "called the proposal a positive one": a nominal or adjectival complement describing the object. */
+    private static boolean describes(SemanticGraph graph, IndexedWord n) {
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
+            String tag = c.getDependent().tag();
+            if (c.getRelation().toString().equals("xcomp") && tag != null && (tag.startsWith("NN") || tag.startsWith("JJ"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasChild(SemanticGraph graph, IndexedWord n, String... words) {
@@ -415,8 +480,9 @@ public final class EventExtractor {
         List<String> out = new ArrayList<>();
         IndexedWord n = trigger;
         Set<IndexedWord> seen = new HashSet<>();
+        boolean sibling = false;
         for (int level = 0; level < 5 && n != null && seen.add(n); level++) {
-            if (level > 0) {
+            if (level > 0 && !sibling) {
                 out.add(lemmaWithParticle(graph, n));
             }
             for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
@@ -429,12 +495,21 @@ public final class EventExtractor {
                     }
                 }
             }
-            if (level > 0 && cues.has("REPORTING", out.get(out.size() - 1))) {
+            if (level > 0 && !sibling && cues.has("REPORTING", out.get(out.size() - 1))) {
                 break;
             }
             IndexedWord next = null;
+            sibling = false;
             for (SemanticGraphEdge in : graph.incomingEdgeIterable(n)) {
                 String rel = in.getRelation().toString();
+                if (next == null && rel.startsWith("conj")) {
+                    IndexedWord mine = subject(graph, n);
+                    IndexedWord theirs = subject(graph, in.getGovernor());
+                    if (mine != null && theirs != null && !mine.equals(theirs)) {
+                        break;
+                    }
+                    sibling = true;
+                }
                 if (next == null && (rel.equals("xcomp") || rel.equals("ccomp") || rel.startsWith("advcl") || rel.equals("amod")
                     || rel.startsWith("acl") || rel.equals("obl:of") || rel.equals("nmod:of") || rel.equals("obj")
                     || rel.equals("nsubj:pass") || rel.startsWith("conj") || rel.equals("obl:to") && isVerbLike(n))) {
@@ -444,6 +519,15 @@ public final class EventExtractor {
             n = next;
         }
         return out;
+    }
+
+    private static IndexedWord subject(SemanticGraph graph, IndexedWord n) {
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
+            if (c.getRelation().toString().startsWith("nsubj")) {
+                return c.getDependent();
+            }
+        }
+        return null;
     }
 
     private static boolean isVerbLike(IndexedWord n) {
@@ -458,61 +542,6 @@ public final class EventExtractor {
             }
         }
         return l.toLowerCase(Locale.ROOT);
-    }
-
-    /** The date attached to the trigger, else to the light verb or clause that governs it. */
-    private EventDate date(SemanticGraph graph, List<CoreLabel> tokens, IndexedWord trigger, java.time.LocalDate published) {
-        IndexedWord n = trigger;
-        for (int level = 0; level < 2 && n != null; level++) {
-            EventDate d = ownDate(graph, tokens, n, published);
-            if (d != null) {
-                return d;
-            }
-            IndexedWord next = null;
-            for (SemanticGraphEdge in : graph.incomingEdgeIterable(n)) {
-                String rel = in.getRelation().toString();
-                if (next == null && (rel.equals("obj") || rel.equals("nsubj:pass") || rel.equals("xcomp") || rel.startsWith("conj"))) {
-                    next = in.getGovernor();
-                }
-            }
-            n = next;
-        }
-        return null;
-    }
-
-    private EventDate ownDate(SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n, java.time.LocalDate published) {
-        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
-            String rel = c.getRelation().toString();
-            String base = rel.contains(":") && !DATE_RELATIONS_PREFIX.contains(rel) ? rel.substring(0, rel.indexOf(':')) : rel;
-            if (!DATE_RELATIONS_PREFIX.contains(base) && !DATE_RELATIONS_PREFIX.contains(rel)) {
-                continue;
-            }
-            int t = c.getDependent().index() - 1;
-            CoreLabel tok = tokens.get(t);
-            if (!"DATE".equals(tok.ner())) {
-                for (SemanticGraphEdge cc : graph.outgoingEdgeIterable(c.getDependent())) {
-                    if (cc.getRelation().toString().equals("compound") && "DATE".equals(tokens.get(cc.getDependent().index() - 1).ner())) {
-                        t = cc.getDependent().index() - 1;
-                        tok = tokens.get(t);
-                    }
-                }
-            }
-            if (!"DATE".equals(tok.ner())) {
-                continue;
-            }
-            boolean weekday = false;
-            for (int u = t; u >= 0 && "DATE".equals(tokens.get(u).ner()); u--) {
-                weekday |= EventDate.isWeekday(tokens.get(u).word());
-            }
-            for (int u = t; u < tokens.size() && "DATE".equals(tokens.get(u).ner()); u++) {
-                weekday |= EventDate.isWeekday(tokens.get(u).word());
-            }
-            EventDate d = EventDate.fromTimex(tok.get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class), weekday, published);
-            if (d != null) {
-                return d;
-            }
-        }
-        return null;
     }
 
     /**

@@ -45,6 +45,19 @@ class EventHelpersTest {
     }
 
     @Test
+    void datesShiftByDaysAndYears() {
+        EventDate day = EventDate.fromTimex("2024-02-28", false, PUBLISHED);
+        assertEquals("2024-02-29", day.plusDays(1).value());
+        assertEquals("2024-03-01", day.plusDays(2).value());
+        assertEquals("2024-02-27", day.plusDays(-1).value());
+        EventDate month = EventDate.fromTimex("2025-01", false, PUBLISHED);
+        assertEquals(month, month.plusDays(1), "a month has no following day");
+        assertTrue(month.after(PUBLISHED));
+        assertEquals(new EventDate("2024-01", EventDate.Granularity.MONTH), month.yearEarlier());
+        assertFalse(month.yearEarlier().after(PUBLISHED));
+    }
+
+    @Test
     void datesCompareByPrecision() {
         EventDate month = EventDate.fromTimex("2024-10", false, PUBLISHED);
         EventDate day = EventDate.fromTimex("2024-10-23", false, PUBLISHED);
