@@ -65,6 +65,7 @@ class NewsServerTest {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** One request on a fresh connection: a server may close a connection after refusing a request. */
     static HttpResponse<String> send(String method, String path, String contentType, String body, String token)
         throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(30))
@@ -72,7 +73,8 @@ class NewsServerTest {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        return fresh.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static String enc(String s) {
