@@ -41,7 +41,8 @@ public final class IngestClient {
         if (token != null && !token.isEmpty()) {
             req.header("Authorization", "Bearer " + token);
         }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
         try {
             HttpResponse<String> resp = client.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             JsonObject body;

@@ -44,7 +44,8 @@ import org.newskg.store.StoreFixture;
  * Each must give the same rows as {@code newskg query} for the {@code queries/} library.
  */
 class InteropIT {
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     Path dir;
