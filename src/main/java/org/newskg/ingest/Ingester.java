@@ -3,14 +3,19 @@ package org.newskg.ingest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.StreamRDF;
@@ -30,7 +35,8 @@ import org.newskg.store.NewsStore;
 /**
  * Runs an ingest: reads the inputs, skips articles already stored with the same content and
  * extractor version, annotates the rest on all cores, and writes them in batches through one
- * writer so each batch is one transaction. Bad files are reported and skipped; the good ones all
+ * writer so each batch is one transaction. Articles are streamed: only a window of twice the
+ * thread count is in flight, so memory stays flat however large the ingest. Bad files are reported and skipped; the good ones all
  * go in. A large ingest ends with a compaction of the database.
  *
  * <pre>{@code
@@ -87,18 +93,19 @@ public final class Ingester {
         }
     }
 
-    /** Ingests the articles under the given paths into the store. */
+    /**
+     * Ingests the articles under the given paths into the store. The inputs are read twice: once to
+     * check them and find duplicate ids (keeping only ids and hashes), then again while extracting,
+     * so only the articles in flight are held in memory, however many there are.
+     */
     public IngestReport run(NewsStore store, List<Path> paths, Progress progress) {
         long t0 = System.nanoTime();
         List<String> failures = new ArrayList<>();
-        List<Article> articles = new ArrayList<>();
         int[] unreadable = {0};
-        Map<String, Article> byId = new HashMap<>();
+        Map<String, Seen> seen = new LinkedHashMap<>();
         ArticleReader.read(paths, a -> {
-            Article other = byId.putIfAbsent(a.id(), a);
-            if (other == null) {
-                articles.add(a);
-            } else if (!other.contentHash().equals(a.contentHash())) {
+            Seen other = seen.putIfAbsent(a.id(), new Seen(a.contentHash(), a.origin()));
+            if (other != null && !other.hash().equals(a.contentHash())) {
                 unreadable[0]++;
                 fail(failures, progress, a.origin() + ": article id '" + a.id() + "' is also used by " + other.origin() + ", skipped");
             }
@@ -106,80 +113,131 @@ public final class Ingester {
             unreadable[0]++;
             fail(failures, progress, e.describe());
         });
-
-        return ingest(store, articles, failures, unreadable[0], progress, t0);
+        Map<String, String> hashes = new HashMap<>();
+        seen.forEach((id, s) -> hashes.put(id, s.hash()));
+        Consumer<Consumer<Article>> source = sink -> {
+            Set<String> done = new HashSet<>();
+            ArticleReader.read(paths, a -> {
+                Seen first = seen.get(a.id());
+                if (first != null && first.origin().equals(a.origin()) && first.hash().equals(a.contentHash())
+                    && done.add(a.id())) {
+                    sink.accept(a);
+                }
+            }, e -> { });
+        };
+        return ingest(store, source, hashes, failures, unreadable[0], progress, t0);
     }
+
+    private record Seen(String hash, String origin) {}
 
     /** Ingests articles already read (e.g. sent to the server); {@code failures} already holds the read failures. */
     public IngestReport ingest(NewsStore store, List<Article> articles, List<String> failures, int unreadable,
                                Progress progress, long t0) {
+        Map<String, String> hashes = new HashMap<>();
+        articles.forEach(a -> hashes.put(a.id(), a.contentHash()));
+        return ingest(store, articles::forEach, hashes, failures, unreadable, progress, t0);
+    }
+
+    /** Extracts the articles the source pushes (those in {@code hashes}, id to content hash), a bounded window at a time. */
+    private IngestReport ingest(NewsStore store, Consumer<Consumer<Article>> source, Map<String, String> hashes,
+                                List<String> failures, int unreadable, Progress progress, long t0) {
         String version = extractorVersion(reference, settings);
         Map<Node, String> stored = force ? Map.of() : store.fingerprints();
-        List<Article> todo = new ArrayList<>();
-        int unchanged = 0;
-        for (Article a : articles) {
-            if ((a.contentHash() + " " + version).equals(stored.get(RdfMapper.articleNode(a.id())))) {
-                unchanged++;
-                progress.article(a.origin(), "unchanged", "");
-            } else {
-                todo.add(a);
+        Predicate<Article> unchanged = a -> (a.contentHash() + " " + version).equals(stored.get(RdfMapper.articleNode(a.id())));
+        int todo = 0;
+        for (Map.Entry<String, String> e : hashes.entrySet()) {
+            if (!(e.getValue() + " " + version).equals(stored.get(RdfMapper.articleNode(e.getKey())))) {
+                todo++;
             }
         }
-        progress.start(todo.size());
-        int written = 0;
-        long facts = 0;
-        if (!todo.isEmpty()) {
+        progress.start(todo);
+        Writer w = new Writer(store, failures, progress);
+        if (todo > 0) {
             store.ensureReference(reference);
-            Extractor x = extractor.get();
-            int threads = settings.getInt("ingest.threads");
-            threads = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
-            int batchSize = Math.max(1, settings.getInt("ingest.batch"));
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "newskg-annotate");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                CompletionService<Result> done = new ExecutorCompletionService<>(pool);
-                int inFlight = 0;
-                int next = 0;
-                int window = threads * 2;
-                List<ArticleQuads> batch = new ArrayList<>();
-                while (next < todo.size() || inFlight > 0) {
-                    while (next < todo.size() && inFlight < window) {
-                        Article a = todo.get(next++);
-                        done.submit(() -> extract(x, a, version));
-                        inFlight++;
-                    }
-                    Result r = take(done);
-                    inFlight--;
-                    if (r.error != null) {
-                        fail(failures, progress, r.article.origin() + ": extraction failed: " + r.error);
-                        progress.article(r.article.origin(), "failed", r.error);
-                        continue;
-                    }
-                    batch.add(r.quads);
-                    facts += r.facts;
-                    progress.article(r.article.origin(), "ok", r.facts + " facts");
-                    if (batch.size() >= batchSize) {
-                        store.write(batch);
-                        written += batch.size();
-                        batch = new ArrayList<>();
-                    }
+        }
+        int threads = settings.getInt("ingest.threads");
+        threads = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        int window = threads * 2;
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "newskg-annotate");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            CompletionService<Result> done = new ExecutorCompletionService<>(pool);
+            Extractor[] x = {null};
+            source.accept(a -> {
+                w.read++;
+                if (unchanged.test(a)) {
+                    w.unchanged++;
+                    progress.article(a.origin(), "unchanged", "");
+                    return;
                 }
-                store.write(batch);
-                written += batch.size();
-            } finally {
-                pool.shutdownNow();
+                if (x[0] == null) {
+                    x[0] = extractor.get();
+                }
+                while (w.inFlight >= window) {
+                    w.accept(take(done));
+                }
+                Extractor ex = x[0];
+                done.submit(() -> extract(ex, a, version));
+                w.inFlight++;
+            });
+            while (w.inFlight > 0) {
+                w.accept(take(done));
             }
+            w.flush();
+        } finally {
+            pool.shutdownNow();
         }
         int compactAfter = settings.getInt("ingest.compactAfter");
-        boolean compacted = compactAfter > 0 && written >= compactAfter;
+        boolean compacted = compactAfter > 0 && w.written >= compactAfter;
         if (compacted) {
             store.compact();
         }
-        return new IngestReport(articles.size() + unreadable, written, unchanged, facts,
+        return new IngestReport(w.read + unreadable, w.written, w.unchanged, w.facts,
             List.copyOf(failures), compacted, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Collects extraction results into batches, each written in one transaction. */
+    private final class Writer {
+        private final NewsStore store;
+        private final List<String> failures;
+        private final Progress progress;
+        private final int batchSize = Math.max(1, settings.getInt("ingest.batch"));
+        private List<ArticleQuads> batch = new ArrayList<>();
+        int read;
+        int unchanged;
+        int inFlight;
+        int written;
+        long facts;
+
+        Writer(NewsStore store, List<String> failures, Progress progress) {
+            this.store = store;
+            this.failures = failures;
+            this.progress = progress;
+        }
+
+        void accept(Result r) {
+            inFlight--;
+            if (r.error != null) {
+                fail(failures, progress, r.article.origin() + ": extraction failed: " + r.error);
+                progress.article(r.article.origin(), "failed", r.error);
+                return;
+            }
+            batch.add(r.quads);
+            facts += r.facts;
+            progress.article(r.article.origin(), "ok", r.facts + " facts");
+            if (batch.size() >= batchSize) {
+                flush();
+            }
+        }
+
+        void flush() {
+            store.write(batch);
+            written += batch.size();
+            batch = new ArrayList<>();
+        }
     }
 
     private static void fail(List<String> failures, Progress progress, String line) {
