@@ -1,15 +1,16 @@
 package org.newskg.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryMXBean;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.jena.atlas.json.JsonNumber;
 import org.apache.jena.atlas.json.JsonValue;
 
 /**
  * Small measuring helpers for the benchmarks: percentiles of samples and the JVM's peak heap,
- * read from the heap memory pools' peak usage (reset between phases).
+ * sampled every 20 ms by a daemon thread (the heap pools' own peaks cannot simply be added: each
+ * pool peaks at a different moment), reset between phases.
  *
  * <pre>{@code
  * Measure.resetPeakHeap();
@@ -18,6 +19,24 @@ import org.apache.jena.atlas.json.JsonValue;
  * }</pre>
  */
 public final class Measure {
+    private static final AtomicLong PEAK = new AtomicLong();
+    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+
+    static {
+        Thread t = new Thread(() -> {
+            while (true) {
+                PEAK.accumulateAndGet(MEMORY.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "newskg-heap-sampler");
+        t.setDaemon(true);
+        t.start();
+    }
+
     private Measure() {}
 
     /** The p-th percentile (nearest rank) of the samples. */
@@ -36,31 +55,21 @@ public final class Measure {
         return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 
-    /** Forgets the heap pools' peak usage after a full collection, so the next peak is the next phase's. */
+    /** Forgets the peak after a full collection, so the next peak is the next phase's. */
     public static void resetPeakHeap() {
         System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
+        PEAK.set(MEMORY.getHeapMemoryUsage().getUsed());
     }
 
-    /** The sum of the heap pools' peak usage since the last reset, in MiB. */
+    /** The highest heap use sampled since the last reset, in MiB. */
     public static long peakHeapMb() {
-        long bytes = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                bytes += pool.getPeakUsage().getUsed();
-            }
-        }
-        return bytes / (1024 * 1024);
+        return Math.max(PEAK.get(), MEMORY.getHeapMemoryUsage().getUsed()) / (1024 * 1024);
     }
 
     /** Heap in use right now after a full collection (live data), in MiB. */
     public static long liveHeapMb() {
         System.gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+        return MEMORY.getHeapMemoryUsage().getUsed() / (1024 * 1024);
     }
 
     /** A JSON number rounded to three decimals (NaN as null). */

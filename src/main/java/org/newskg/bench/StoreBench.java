@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.query.DatasetFactory;
@@ -36,7 +37,7 @@ import org.newskg.store.Sparql;
  * (first run after opening the store) and warm latencies of every query in the query library.
  *
  * <pre>{@code
- * StoreBench.Result r = StoreBench.run(100_000, null, Path.of("queries"), 42, 10);
+ * StoreBench.Result r = StoreBench.run(100_000, null, Path.of("queries"), 42, 10, System.err::println);
  * System.out.print(r.describe());
  * }</pre>
  */
@@ -111,8 +112,10 @@ public final class StoreBench {
      *
      * @param storeDir where to keep newskg's store (empty or absent), or null for a temporary one
      * @param rounds warm runs per query (cold runs: a third of that, at least 3)
+     * @param log receives a line as each step ends
      */
-    public static Result run(int articles, Path storeDir, Path queries, long seed, int rounds) throws IOException {
+    public static Result run(int articles, Path storeDir, Path queries, long seed, int rounds,
+                             Consumer<String> log) throws IOException {
         ReferenceData ref = ReferenceData.load();
         SyntheticCorpus corpus = new SyntheticCorpus(ref, seed);
         Path work = Files.createTempDirectory("newskg-bench");
@@ -130,6 +133,7 @@ public final class StoreBench {
             long t0j = System.nanoTime();
             long quads = jenaLoad(nq, work.resolve("jena"));
             double jenaSeconds = (System.nanoTime() - t0j) / 1e9;
+            log.accept(String.format(Locale.ROOT, "Jena %s loader: %,d quads in %.1f s", plan, quads, jenaSeconds));
             deleteTree(work.resolve("jena"));
             Files.delete(nq);
             Path dir = storeDir != null ? storeDir : work.resolve("newskg");
@@ -140,6 +144,7 @@ public final class StoreBench {
                 store.bulkLoad(corpus.quads(0, articles), plan);
                 newskgSeconds = (System.nanoTime() - t0) / 1e9;
             }
+            log.accept(String.format(Locale.ROOT, "newskg bulk path: %.1f s", newskgSeconds));
             int sample = Math.min(articles, 10_000);
             double txnSeconds;
             long txnQuads = 0;
@@ -158,7 +163,8 @@ public final class StoreBench {
                 txn.write(batch);
                 txnSeconds = (System.nanoTime() - t0) / 1e9;
             }
-            List<Latency> latencies = latencies(dir, queries, rounds);
+            log.accept(String.format(Locale.ROOT, "transactional writes: %,d quads in %.1f s", txnQuads, txnSeconds));
+            List<Latency> latencies = latencies(dir, queries, rounds, log);
             return new Result(articles, quads, plan, jenaSeconds, newskgSeconds, sample, txnQuads, txnSeconds, latencies);
         } finally {
             deleteTree(work);
@@ -194,7 +200,7 @@ public final class StoreBench {
     }
 
     /** Cold and warm latencies of every query in a directory against the store in {@code dir}. */
-    public static List<Latency> latencies(Path dir, Path queries, int rounds) throws IOException {
+    public static List<Latency> latencies(Path dir, Path queries, int rounds, Consumer<String> log) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(queries)) {
             files = s.filter(p -> p.toString().endsWith(".rq")).sorted().toList();
@@ -221,8 +227,11 @@ public final class StoreBench {
                     warm[i] = (System.nanoTime() - t0) / 1e6;
                 }
             }
-            out.add(new Latency(f.getFileName().toString(), rows, Measure.percentile(cold, 50),
-                Measure.percentile(cold, 95), Measure.percentile(warm, 50), Measure.percentile(warm, 95)));
+            Latency l = new Latency(f.getFileName().toString(), rows, Measure.percentile(cold, 50),
+                Measure.percentile(cold, 95), Measure.percentile(warm, 50), Measure.percentile(warm, 95));
+            log.accept(String.format(Locale.ROOT, "%s: %d rows, cold p50 %.1f ms, warm p50 %.1f ms", l.query(), rows,
+                l.coldP50(), l.warmP50()));
+            out.add(l);
         }
         return out;
     }

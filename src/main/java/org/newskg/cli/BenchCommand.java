@@ -30,8 +30,8 @@ final class BenchCommand implements Callable<Integer> {
         description = "articles, with gold in PATH/gold (default ${DEFAULT-VALUE})")
     Path input;
 
-    @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "rounds (median reported; default ${DEFAULT-VALUE})")
-    int rounds;
+    @Option(names = "--rounds", paramLabel = "N", description = "rounds, median reported (default 3; with --synthetic, warm runs per query, default 10)")
+    Integer rounds;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "newskg threads to compare with one (0 = one per core)")
     int threads;
@@ -56,7 +56,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (rounds < 1 || (synthetic != null && synthetic < 1) || (memory != null && memory < 1)) {
+        int n = rounds != null ? rounds : synthetic != null ? 10 : 3;
+        if (n < 1 || (synthetic != null && synthetic < 1) || (memory != null && memory < 1)) {
             throw new IllegalArgumentException("--rounds, --synthetic and --memory need a positive number");
         }
         if (!Files.isDirectory(queries)) {
@@ -67,7 +68,8 @@ final class BenchCommand implements Callable<Integer> {
         JsonObject result;
         String text;
         if (synthetic != null) {
-            StoreBench.Result r = StoreBench.run(synthetic, options.store, queries, seed, Math.max(rounds, 10));
+            StoreBench.Result r = StoreBench.run(synthetic, options.store, queries, seed, n,
+                line -> spec.commandLine().getErr().println(line));
             result = r.toJson();
             text = r.describe();
         } else {
@@ -79,8 +81,8 @@ final class BenchCommand implements Callable<Integer> {
                 result = r.toJson();
                 text = r.describe();
             } else {
-                int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-                ExtractionBench.Result r = ExtractionBench.run(input, queries, s, rounds, n);
+                int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+                ExtractionBench.Result r = ExtractionBench.run(input, queries, s, n, t);
                 result = r.toJson();
                 text = r.describe();
             }
