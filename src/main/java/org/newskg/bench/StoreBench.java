@@ -111,6 +111,7 @@ public final class StoreBench {
      * Runs the scale benchmark.
      *
      * @param storeDir where to keep newskg's store (empty or absent), or null for a temporary one
+     * @param queries the query library to time, or null to measure loading only
      * @param rounds warm runs per query (cold runs: a third of that, at least 3)
      * @param log receives a line as each step ends
      */
@@ -164,7 +165,7 @@ public final class StoreBench {
                 txnSeconds = (System.nanoTime() - t0) / 1e9;
             }
             log.accept(String.format(Locale.ROOT, "transactional writes: %,d quads in %.1f s", txnQuads, txnSeconds));
-            List<Latency> latencies = latencies(dir, queries, rounds, log);
+            List<Latency> latencies = queries == null ? List.of() : latencies(dir, queries, rounds, log);
             return new Result(articles, quads, plan, jenaSeconds, newskgSeconds, sample, txnQuads, txnSeconds, latencies);
         } finally {
             deleteTree(work);
