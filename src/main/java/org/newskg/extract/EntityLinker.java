@@ -93,6 +93,7 @@ public final class EntityLinker {
         List<SentenceInfo> infos = new ArrayList<>();
         List<Work> all = new ArrayList<>();
         for (int si = 0; si < sentences.size(); si++) {
+            Extractor.checkInterrupted();
             CoreMap sentence = sentences.get(si);
             int b = sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
             int e = sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);

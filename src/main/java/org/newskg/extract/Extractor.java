@@ -37,9 +37,19 @@ public final class Extractor {
     /** Extracts one article. */
     public ArticleExtraction extract(Article article) {
         Annotation doc = nlp.annotate(article);
+        checkInterrupted();
         LinkedDocument linked = linker.link(doc, article.text(), article.date());
+        checkInterrupted();
         List<PostFact> facts = posts.extract(linked);
+        checkInterrupted();
         List<EventFact> found = events.extract(linked, facts);
         return new ArticleExtraction(article, linked.sentences(), linked.mentions(), facts, found);
+    }
+
+    /** Stops an extraction whose thread was interrupted (an ingest gave up on it after its time limit). */
+    static void checkInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new edu.stanford.nlp.util.RuntimeInterruptedException();
+        }
     }
 }
