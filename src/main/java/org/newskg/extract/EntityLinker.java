@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.newskg.article.Slugs;
+import org.newskg.nlp.Cancellation;
 import org.newskg.nlp.NkgAnnotations;
 
 /**
@@ -88,12 +89,17 @@ public final class EntityLinker {
 
     /** Links the mentions of an annotated text published on {@code date} and tags its tokens for the rules. */
     public LinkedDocument link(Annotation doc, String text, LocalDate date) {
+        return link(doc, text, date, new Cancellation());
+    }
+
+    /** As {@link #link(Annotation, String, LocalDate)}, checking for cancellation before each sentence. */
+    public LinkedDocument link(Annotation doc, String text, LocalDate date, Cancellation cancel) {
         Offsets offsets = new Offsets(text);
         List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
         List<SentenceInfo> infos = new ArrayList<>();
         List<Work> all = new ArrayList<>();
         for (int si = 0; si < sentences.size(); si++) {
-            Extractor.checkInterrupted();
+            cancel.check();
             CoreMap sentence = sentences.get(si);
             int b = sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
             int e = sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);

@@ -3,11 +3,13 @@ package org.newskg.extract;
 import edu.stanford.nlp.pipeline.Annotation;
 import java.util.List;
 import org.newskg.article.Article;
+import org.newskg.nlp.Cancellation;
 import org.newskg.nlp.NlpPipeline;
 
 /**
  * The extraction stage: annotate an article with CoreNLP, link its entities, apply the post and event rules,
- * and hand back plain records. Thread-safe: one instance serves all annotation threads.
+ * and hand back plain records. Thread-safe: one instance serves all annotation threads. A
+ * {@link Cancellation} stops an extraction between runs of sentences and between stages.
  *
  * <pre>{@code
  * Extractor x = new Extractor(nlp, reference.gazetteer());
@@ -36,20 +38,17 @@ public final class Extractor {
 
     /** Extracts one article. */
     public ArticleExtraction extract(Article article) {
-        Annotation doc = nlp.annotate(article);
-        checkInterrupted();
-        LinkedDocument linked = linker.link(doc, article.text(), article.date());
-        checkInterrupted();
-        List<PostFact> facts = posts.extract(linked);
-        checkInterrupted();
-        List<EventFact> found = events.extract(linked, facts);
-        return new ArticleExtraction(article, linked.sentences(), linked.mentions(), facts, found);
+        return extract(article, new Cancellation());
     }
 
-    /** Stops an extraction whose thread was interrupted (an ingest gave up on it after its time limit). */
-    static void checkInterrupted() {
-        if (Thread.currentThread().isInterrupted()) {
-            throw new edu.stanford.nlp.util.RuntimeInterruptedException();
-        }
+    /** Extracts one article, throwing {@link java.util.concurrent.CancellationException} once cancelled. */
+    public ArticleExtraction extract(Article article, Cancellation cancel) {
+        Annotation doc = nlp.annotate(article, cancel);
+        LinkedDocument linked = linker.link(doc, article.text(), article.date(), cancel);
+        cancel.check();
+        List<PostFact> facts = posts.extract(linked);
+        cancel.check();
+        List<EventFact> found = events.extract(linked, facts);
+        return new ArticleExtraction(article, linked.sentences(), linked.mentions(), facts, found);
     }
 }

@@ -24,6 +24,7 @@ import org.newskg.article.Hashes;
 import org.newskg.config.Settings;
 import org.newskg.extract.ArticleExtraction;
 import org.newskg.extract.Extractor;
+import org.newskg.nlp.Cancellation;
 import org.newskg.rdf.RdfMapper;
 import org.newskg.rdf.ReferenceData;
 import org.newskg.store.ArticleQuads;
@@ -34,8 +35,9 @@ import org.newskg.store.NewsStore;
  * extractor version, annotates the rest on all cores, and writes them in batches through one
  * writer so each batch is one transaction. Bad files are reported and skipped; the good ones all
  * go in. Articles over {@code ingest.maxArticleBytes} are refused unread, and an article whose
- * extraction takes longer than {@code ingest.articleTimeout} seconds is interrupted, reported as
- * failed and left behind while the ingest moves on. A large ingest ends with a compaction of the
+ * extraction takes longer than {@code ingest.articleTimeout} seconds is cancelled (it stops within
+ * one run of sentences, see {@link org.newskg.nlp.NlpPipeline}), reported as failed, and the ingest
+ * moves on. A large ingest ends with a compaction of the
  * database. A crash loses at most the batch being written: each batch commits whole or not at all.
  *
  * <pre>{@code
@@ -222,6 +224,7 @@ public final class Ingester {
             long started = job.started;
             if (started != 0 && now - started > limitNanos) {
                 it.remove();
+                job.cancel.cancel();
                 job.future.cancel(true);
                 String why = "timed out after " + limitNanos / 1_000_000_000L + " s (ingest.articleTimeout), skipped";
                 fail(failures, progress, job.article.origin() + ": " + why);
@@ -233,6 +236,7 @@ public final class Ingester {
     /** One article's extraction in flight. */
     private static final class Job {
         final Article article;
+        final Cancellation cancel = new Cancellation();
         volatile long started;
         Future<?> future;
 
@@ -246,7 +250,7 @@ public final class Ingester {
     private static Result extract(Extractor x, Job job, String version) {
         Article a = job.article;
         try {
-            ArticleExtraction ex = x.extract(a);
+            ArticleExtraction ex = x.extract(a, job.cancel);
             List<Quad> quads = new ArrayList<>();
             RdfMapper.emit(ex, collector(quads));
             List<Quad> meta = new ArrayList<>();

@@ -3,9 +3,14 @@ package org.newskg.nlp;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.util.CoreMap;
+import edu.stanford.nlp.util.RuntimeInterruptedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import org.newskg.article.Article;
 import org.newskg.config.Settings;
 
@@ -17,21 +22,49 @@ import org.newskg.config.Settings;
  * the {@link SentenceCap} annotator cuts sentences longer than {@code extract.maxSentenceTokens}
  * tokens into pieces, so no input makes tagging or parsing run away.
  *
+ * <p>Tokenising and sentence splitting run on the whole text; the sentence-level annotators after
+ * them (tagging, NER, parsing) run on runs of consecutive sentences of at most
+ * {@code extract.chunkTokens} tokens, with a {@link Cancellation} check before each run. A
+ * cancelled annotation therefore stops within one run, even though CoreNLP swallows interrupts.
+ * The result is the same as one pass: those annotators look at one sentence at a time. A pipeline
+ * with a document-level annotator (e.g. coref) runs in one pass.
+ *
  * <pre>{@code
  * NlpPipeline nlp = new NlpPipeline(Settings.defaults());
- * Annotation doc = nlp.annotate(article);
+ * Annotation doc = nlp.annotate(article, new Cancellation());
  * }</pre>
  */
 public final class NlpPipeline {
-    private final StanfordCoreNLP pipeline;
+    /** Annotators that work one sentence at a time, so they may run on a run of sentences. */
+    private static final Set<String> SENTENCE_LEVEL = Set.of("pos", "lemma", "ner", "regexner", "depparse", "parse");
+    private final StanfordCoreNLP split;
+    private final StanfordCoreNLP rest;
+    private final int chunkTokens;
     private final double loadSeconds;
 
     /** Loads the models named by the settings (tens of seconds). */
     public NlpPipeline(Settings settings) {
         Properties props = withSentenceCap(settings.withPrefix("nlp."), settings.getInt("extract.maxSentenceTokens"));
+        List<String> annotators = List.of(props.getProperty("annotators", "").split("\\s*,\\s*"));
+        int cut = Math.max(annotators.indexOf("ssplit"), annotators.indexOf(SentenceCap.NAME)) + 1;
         long t0 = System.nanoTime();
-        pipeline = new StanfordCoreNLP(props);
+        if (cut > 0 && cut < annotators.size() && SENTENCE_LEVEL.containsAll(annotators.subList(cut, annotators.size()))) {
+            split = new StanfordCoreNLP(withAnnotators(props, annotators.subList(0, cut)));
+            rest = new StanfordCoreNLP(withAnnotators(props, annotators.subList(cut, annotators.size())), false);
+            chunkTokens = Math.max(1, settings.getInt("extract.chunkTokens"));
+        } else {
+            split = new StanfordCoreNLP(props);
+            rest = null;
+            chunkTokens = 0;
+        }
         loadSeconds = (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static Properties withAnnotators(Properties props, List<String> annotators) {
+        Properties p = new Properties();
+        p.putAll(props);
+        p.setProperty("annotators", String.join(",", annotators));
+        return p;
     }
 
     /** CoreNLP properties with {@link SentenceCap} inserted after {@code ssplit} (a cap of 0 or less: none). */
@@ -49,9 +82,44 @@ public final class NlpPipeline {
 
     /** Annotates an article's body with its publication date as the document date. */
     public Annotation annotate(Article article) {
+        return annotate(article, new Cancellation());
+    }
+
+    /** Annotates an article, stopping with {@link java.util.concurrent.CancellationException} once cancelled. */
+    public Annotation annotate(Article article, Cancellation cancel) {
         Annotation doc = new Annotation(article.text());
         doc.set(CoreAnnotations.DocDateAnnotation.class, article.date().toString());
-        pipeline.annotate(doc);
+        cancel.check();
+        try {
+            split.annotate(doc);
+        } catch (RuntimeInterruptedException e) {
+            throw new CancellationException("annotation interrupted");
+        }
+        if (rest == null) {
+            return doc;
+        }
+        List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
+        int from = 0;
+        while (from < sentences.size()) {
+            int to = from;
+            List<CoreLabel> tokens = new ArrayList<>();
+            do {
+                tokens.addAll(sentences.get(to++).get(CoreAnnotations.TokensAnnotation.class));
+            } while (to < sentences.size()
+                && tokens.size() + sentences.get(to).get(CoreAnnotations.TokensAnnotation.class).size() <= chunkTokens);
+            cancel.check();
+            Annotation run = new Annotation(article.text());
+            run.set(CoreAnnotations.DocDateAnnotation.class, article.date().toString());
+            run.set(CoreAnnotations.SentencesAnnotation.class, sentences.subList(from, to));
+            run.set(CoreAnnotations.TokensAnnotation.class, tokens);
+            try {
+                rest.annotate(run);
+            } catch (RuntimeInterruptedException e) {
+                throw new CancellationException("annotation interrupted");
+            }
+            from = to;
+        }
+        cancel.check();
         return doc;
     }
 

@@ -15,8 +15,8 @@ import java.util.Set;
  * A CoreNLP annotator, run right after {@code ssplit}, that cuts every sentence longer than
  * {@code NAME.maxTokens} tokens into consecutive pieces of at most that length. Tagging, NER and
  * parsing then never see an over-long "sentence" (a page without punctuation, a table flattened
- * into one line), so their time and memory per sentence stay bounded and every later annotator
- * can be interrupted between sentences. Offsets are untouched: pieces are spans of the same text.
+ * into one line), so their time and memory per sentence stay bounded. Offsets are untouched:
+ * pieces are spans of the same text.
  *
  * <pre>{@code
  * props.setProperty("customAnnotatorClass.newskgcap", SentenceCap.class.getName());

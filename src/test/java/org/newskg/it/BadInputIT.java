@@ -277,7 +277,19 @@ class BadInputIT {
         while (annotating() && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        assertFalse(annotating(), "the interrupted extraction stopped instead of running on in the background");
+        assertFalse(annotating(), () -> "the interrupted extraction still runs in the background:\n" + annotatingStack());
+    }
+
+    private static String annotatingStack() {
+        StringBuilder sb = new StringBuilder();
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            if (t.getName().equals("newskg-annotate")) {
+                for (StackTraceElement e : stack) {
+                    sb.append("  at ").append(e).append('\n');
+                }
+            }
+        });
+        return sb.toString();
     }
 
     private static boolean annotating() {
