@@ -28,7 +28,8 @@ import org.newskg.nlp.NkgAnnotations;
  * (reference data); a capital or seat of power stands for its state when it acts ("Pyongyang
  * said", "the Kremlin's view", "Moscow and Beijing agreed") and is a place when it is where
  * something happens ("arrived in Pyongyang"), decided on the dependency parse. "Russian Defence
- * Ministry" or "the foreign ministry of Iran" become that state's body. CoreNLP's NER adds persons,
+ * Ministry" or "the foreign ministry of Iran" become that state's body, "the Japanese capital" that
+ * state's capital. CoreNLP's NER adds persons,
  * other organisations and places. Persons get an IRI from their normalised full name; a surname
  * alone ("Lavrov", or "Kim" for a family-name-first name) joins the full name mentioned in the
  * article, and he/she/his/her join the nearest fitting person (domain coreference, no coref model).
@@ -151,6 +152,7 @@ public final class EntityLinker {
             found.add(w);
         }
         found = combineBodies(found, tokens);
+        found = capitalsByDescription(found, tokens);
         for (Work w : found) {
             mark(at, w);
         }
@@ -217,6 +219,21 @@ public final class EntityLinker {
             }
             Work body = new Work(w.sentence, start, end, "BODY", body(state.entity, w.entity), "NAME");
             out.add(body);
+        }
+        return out;
+    }
+
+    /** "the Japanese capital", "Russia's capital": the state's capital as a place. */
+    private List<Work> capitalsByDescription(List<Work> found, List<CoreLabel> tokens) {
+        List<Work> out = new ArrayList<>();
+        for (Work w : found) {
+            int t = w.end;
+            if (t < tokens.size() && isPossessive(tokens.get(t))) {
+                t++;
+            }
+            Entity capital = (w.tag.equals("DEMONYM") || w.tag.equals("STATE")) && t < tokens.size()
+                && tokens.get(t).word().equals("capital") ? gazetteer.capital(w.entity.iri()) : null;
+            out.add(capital == null ? w : new Work(w.sentence, w.start, t + 1, "PLACE", capital, "NAME"));
         }
         return out;
     }

@@ -39,6 +39,7 @@ public final class Gazetteer {
     private final Map<String, List<Entity>> personsBySurname = new HashMap<>();
     private final Map<String, List<Tenure>> tenures = new HashMap<>();
     private final Map<String, String> broaderRole;
+    private final Map<String, Entity> capitals;
     private final int size;
 
     /**
@@ -47,15 +48,16 @@ public final class Gazetteer {
      * @param adjectives state IRI to its demonym adjective, for naming minted bodies
      */
     public Gazetteer(Collection<GazetteerEntry> entries, Map<String, Entity> bodies, Map<String, String> adjectives) {
-        this(entries, bodies, adjectives, List.of(), Map.of());
+        this(entries, bodies, adjectives, List.of(), Map.of(), Map.of());
     }
 
     /**
      * @param tenures known office holders' tenures
      * @param broaderRole role IRI to its broader role IRI ("Secretary of State" to "Foreign Minister")
+     * @param capitals state IRI to its capital, for "the Japanese capital"
      */
     public Gazetteer(Collection<GazetteerEntry> entries, Map<String, Entity> bodies, Map<String, String> adjectives,
-                     Collection<Tenure> tenures, Map<String, String> broaderRole) {
+                     Collection<Tenure> tenures, Map<String, String> broaderRole, Map<String, Entity> capitals) {
         Set<String> seen = new HashSet<>();
         int n = 0;
         for (GazetteerEntry e : entries) {
@@ -73,6 +75,7 @@ public final class Gazetteer {
         this.bodies = Map.copyOf(bodies);
         this.adjectives = Map.copyOf(adjectives);
         this.broaderRole = Map.copyOf(broaderRole);
+        this.capitals = Map.copyOf(capitals);
         for (GazetteerEntry e : entries) {
             if (e.entity().kind() == Kind.PERSON && e.via().equals("NAME")) {
                 personsBySlug.putIfAbsent(Slugs.slug(e.surface()), e.entity());
@@ -153,6 +156,11 @@ public final class Gazetteer {
     /** The reference government body with this IRI, or null. */
     public Entity body(String iri) {
         return bodies.get(iri);
+    }
+
+    /** The capital of a state (the first the reference data names), or null. */
+    public Entity capital(String stateIri) {
+        return capitals.get(stateIri);
     }
 
     /** The demonym adjective of a state ("Russian" for Russia), or null. */

@@ -45,6 +45,8 @@ public final class NKG {
     public static final Node ontologyGraph = iri(GRAPH + "ontology");
     /** Per-article bookkeeping: source file, content hash, extractor version. */
     public static final Node metaGraph = iri(GRAPH + "meta");
+    /** Statistics kept up to date by every write: per-entity article counts. */
+    public static final Node statsGraph = iri(GRAPH + "stats");
 
     // Classes
     public static final Node Actor = nkg("Actor");
@@ -94,6 +96,7 @@ public final class NKG {
     public static final Node sourceFile = nkg("sourceFile");
     public static final Node contentHash = nkg("contentHash");
     public static final Node extractorVersion = nkg("extractorVersion");
+    public static final Node articleCount = nkg("articleCount");
 
     // Post holdings (aligned with W3C ORG membership) and roles
     public static final Node postTitle = nkg("postTitle");

@@ -203,7 +203,14 @@ public final class ReferenceData {
             entries.add(new GazetteerEntry(kind.label(), "BODYKIND", kind, null));
             strings(s, NKG.altLabel).forEach(a -> entries.add(new GazetteerEntry(a, "BODYKIND", kind, null)));
         }
-        return new Gazetteer(entries, bodies, adjectives, tenures, broader);
+        Map<String, Entity> capitals = new HashMap<>();
+        for (Node s : subjects(NKG.State)) {
+            Node c = first(s, NKG.capital);
+            if (c != null) {
+                capitals.put(s.getURI(), Entity.known(c.getURI(), Kind.PLACE, label(c)));
+            }
+        }
+        return new Gazetteer(entries, bodies, adjectives, tenures, broader, capitals);
     }
 
     private void names(Node s, Entity e, List<GazetteerEntry> entries) {

@@ -4,8 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -14,6 +17,9 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
+import org.apache.jena.riot.system.StreamRDF;
 import org.newskg.rdf.NKG;
 import org.newskg.rdf.RdfMapper;
 import org.newskg.rdf.ReferenceData;
@@ -23,6 +29,9 @@ import org.newskg.rdf.ReferenceData;
  * the reference graph, the ontology graph and the meta graph, with the union of all graphs as the
  * default graph that queries see. Writing an article replaces its graph, so the same input gives
  * the same quads however often it is ingested. Only one process may open a directory at a time.
+ * Every write and removal also updates, in the same transaction, the statistics graph (articles per
+ * entity), so listings by mention count read one triple per entity instead of aggregating all
+ * articles. Large loads of new articles go through Jena's TDB2 bulk loader ({@link #bulkLoad}).
  *
  * <pre>{@code
  * try (NewsStore store = NewsStore.open(Path.of("newskg-store"))) {
@@ -33,6 +42,8 @@ import org.newskg.rdf.ReferenceData;
  */
 public final class NewsStore implements AutoCloseable {
     private static final Node REFERENCE_VERSION = NKG.nkg("referenceVersion");
+    private static final Node STATS_VERSION = NKG.nkg("statsVersion");
+    private static final Node STATS_CURRENT = RdfMapper.string("1");
     private final Path location;
     private final DatasetGraph dsg;
 
@@ -72,9 +83,13 @@ public final class NewsStore implements AutoCloseable {
         boolean current = Txn.calculateRead(dsg,
             () -> dsg.contains(NKG.metaGraph, NKG.referenceGraph, REFERENCE_VERSION, version));
         if (current) {
+            if (!Txn.calculateRead(dsg, () -> dsg.contains(NKG.metaGraph, NKG.statsGraph, STATS_VERSION, STATS_CURRENT))) {
+                Txn.executeWrite(dsg, this::ensureStats);
+            }
             return false;
         }
         Txn.executeWrite(dsg, () -> {
+            ensureStats();
             replaceGraph(NKG.referenceGraph, ref.graph());
             replaceGraph(NKG.ontologyGraph, ref.ontology());
             dsg.deleteAny(NKG.metaGraph, NKG.referenceGraph, REFERENCE_VERSION, Node.ANY);
@@ -109,16 +124,24 @@ public final class NewsStore implements AutoCloseable {
             return;
         }
         Txn.executeWrite(dsg, () -> {
+            Map<Node, Integer> delta = new HashMap<>();
             for (ArticleQuads a : batch) {
+                Set<Node> before = mentionsOf(a.graph());
                 dsg.removeGraph(a.graph());
                 dsg.deleteAny(NKG.metaGraph, a.graph(), Node.ANY, Node.ANY);
+                Set<Node> after = new HashSet<>();
                 for (Quad q : a.quads()) {
                     dsg.add(q);
+                    if (isMention(q)) {
+                        after.add(q.getObject());
+                    }
                 }
                 for (Quad q : a.meta()) {
                     dsg.add(q);
                 }
+                count(delta, before, after);
             }
+            applyCounts(delta);
         });
     }
 
@@ -126,6 +149,7 @@ public final class NewsStore implements AutoCloseable {
     public List<String> remove(List<String> articles) {
         List<String> missing = new ArrayList<>();
         Txn.executeWrite(dsg, () -> {
+            Map<Node, Integer> delta = new HashMap<>();
             for (String a : articles) {
                 Node g = a.contains(":") ? NKG.iri(a) : RdfMapper.articleNode(a);
                 boolean present = dsg.containsGraph(g) || dsg.contains(NKG.metaGraph, g, Node.ANY, Node.ANY);
@@ -133,11 +157,126 @@ public final class NewsStore implements AutoCloseable {
                     missing.add(a);
                     continue;
                 }
+                Set<Node> before = mentionsOf(g);
                 dsg.removeGraph(g);
                 dsg.deleteAny(NKG.metaGraph, g, Node.ANY, Node.ANY);
+                count(delta, before, Set.of());
             }
+            applyCounts(delta);
         });
         return missing;
+    }
+
+    /**
+     * Loads articles that are not in the store yet with Jena's TDB2 bulk loader (phased, or the
+     * plan {@code loader} names: basic, sequential, phased, parallel), in one go, then adds their
+     * mentions to the statistics. Returns the number of quads loaded. Much faster than
+     * {@link #write} for large ingests, but it does not replace existing graphs.
+     */
+    public long bulkLoad(Iterator<ArticleQuads> articles, String loader) {
+        Map<Node, Integer> delta = new HashMap<>();
+        DataLoader l = loader(loader);
+        l.startBulk();
+        try {
+            StreamRDF out = l.stream();
+            while (articles.hasNext()) {
+                ArticleQuads a = articles.next();
+                Set<Node> after = new HashSet<>();
+                for (Quad q : a.quads()) {
+                    out.quad(q);
+                    if (isMention(q)) {
+                        after.add(q.getObject());
+                    }
+                }
+                a.meta().forEach(out::quad);
+                count(delta, Set.of(), after);
+            }
+            l.finishBulk();
+        } catch (RuntimeException e) {
+            l.finishException(e);
+            throw e;
+        }
+        Txn.executeWrite(dsg, () -> applyCounts(delta));
+        return l.countQuads();
+    }
+
+    /** Jena's TDB2 loader of the given plan for this store. */
+    public DataLoader loader(String plan) {
+        org.apache.jena.system.progress.MonitorOutput quiet = (fmt, args) -> { };
+        return switch (plan) {
+            case "basic" -> LoaderFactory.basicLoader(dsg, quiet);
+            case "sequential" -> LoaderFactory.sequentialLoader(dsg, quiet);
+            case "parallel" -> LoaderFactory.parallelLoader(dsg, quiet);
+            case "phased" -> LoaderFactory.phasedLoader(dsg, quiet);
+            default -> throw new IllegalArgumentException("unknown loader '" + plan + "' (basic, sequential, phased, parallel)");
+        };
+    }
+
+    /** Recomputes the statistics graph from the article graphs (for stores written before it existed). */
+    public void rebuildStats() {
+        Txn.executeWrite(dsg, () -> {
+            dsg.deleteAny(NKG.metaGraph, NKG.statsGraph, STATS_VERSION, Node.ANY);
+            ensureStats();
+        });
+    }
+
+    /** Builds the statistics once for a store that predates them; call inside a write transaction. */
+    private void ensureStats() {
+        if (!dsg.contains(NKG.metaGraph, NKG.statsGraph, STATS_VERSION, STATS_CURRENT)) {
+            Map<Node, Integer> counts = new HashMap<>();
+            dsg.find(Node.ANY, Node.ANY, NKG.mentions, Node.ANY).forEachRemaining(q -> {
+                if (isMention(q)) {
+                    counts.merge(q.getObject(), 1, Integer::sum);
+                }
+            });
+            dsg.removeGraph(NKG.statsGraph);
+            applyCounts(counts);
+            dsg.deleteAny(NKG.metaGraph, NKG.statsGraph, STATS_VERSION, Node.ANY);
+            dsg.add(NKG.metaGraph, NKG.statsGraph, STATS_VERSION, STATS_CURRENT);
+        }
+    }
+
+    /** An article's own mention triple: {@code GRAPH ?a { ?a nkg:mentions ?entity }}. */
+    private static boolean isMention(Quad q) {
+        return q.getPredicate().equals(NKG.mentions) && q.getGraph().equals(q.getSubject());
+    }
+
+    private Set<Node> mentionsOf(Node article) {
+        Set<Node> out = new HashSet<>();
+        dsg.find(article, article, NKG.mentions, Node.ANY).forEachRemaining(q -> out.add(q.getObject()));
+        return out;
+    }
+
+    private static void count(Map<Node, Integer> delta, Set<Node> before, Set<Node> after) {
+        for (Node e : before) {
+            if (!after.contains(e)) {
+                delta.merge(e, -1, Integer::sum);
+            }
+        }
+        for (Node e : after) {
+            if (!before.contains(e)) {
+                delta.merge(e, 1, Integer::sum);
+            }
+        }
+    }
+
+    /** Adds per-entity deltas to the article counts; inside a write transaction. */
+    private void applyCounts(Map<Node, Integer> delta) {
+        delta.forEach((entity, d) -> {
+            if (d == 0) {
+                return;
+            }
+            long current = 0;
+            var it = dsg.find(NKG.statsGraph, entity, NKG.articleCount, Node.ANY);
+            if (it.hasNext()) {
+                current = ((Number) it.next().getObject().getLiteralValue()).longValue();
+            }
+            dsg.deleteAny(NKG.statsGraph, entity, NKG.articleCount, Node.ANY);
+            long n = current + d;
+            if (n > 0) {
+                dsg.add(NKG.statsGraph, entity, NKG.articleCount, RdfMapper.integer(n));
+            }
+        });
     }
 
     /** Compacts the database, deleting the old generation: after large ingests TDB2 shrinks many-fold. */

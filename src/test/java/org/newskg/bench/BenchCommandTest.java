@@ -1,0 +1,70 @@
+package org.newskg.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newskg.article.Article;
+import org.newskg.article.ArticleReader;
+import org.newskg.cli.Main;
+import org.newskg.store.NewsStore;
+import org.newskg.store.Sparql;
+
+/** {@code newskg bench --synthetic} through the command line, and the recombined articles of the memory benchmark. */
+class BenchCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void syntheticBenchReportsLoadAndEveryQuery() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Path store = dir.resolve("db");
+        int code = Main.execute(new String[] {"bench", "--synthetic", "300", "--rounds", "3", "--store", store.toString(),
+            "--json"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, code, err.toString());
+        JsonObject o = JSON.parse(out.toString());
+        for (String key : List.of("articles", "quads", "jena_quads_per_s", "newskg_bulk_quads_per_s", "bulk_vs_jena",
+            "txn_quads_per_s", "queries")) {
+            assertTrue(o.hasKey(key), key + " in " + o);
+        }
+        assertEquals(300, o.get("articles").getAsNumber().value().intValue());
+        JsonObject queries = o.get("queries").getAsObject();
+        try (var s = Files.list(Path.of("queries"))) {
+            for (Path q : s.filter(p -> p.toString().endsWith(".rq")).toList()) {
+                JsonObject l = queries.get(q.getFileName().toString()).getAsObject();
+                assertTrue(l.hasKey("cold_p50_ms") && l.hasKey("warm_p95_ms"), q + ": " + l);
+                assertTrue(l.get("rows").getAsNumber().value().intValue() > 0, q + " finds rows");
+            }
+        }
+        try (NewsStore kept = NewsStore.open(store)) {
+            var rows = Sparql.select(kept.dataset(), Sparql.parse("SELECT (COUNT(*) AS ?n) WHERE { ?a a nkg:Article }"));
+            assertEquals("300", rows.get(0).get("n"), "--store keeps the synthetic store");
+        }
+    }
+
+    @Test
+    void recombinedArticlesAreReadableAndDeterministic() throws Exception {
+        MemoryBench.writeArticles(Path.of("data"), dir.resolve("a"), 25, 9);
+        MemoryBench.writeArticles(Path.of("data"), dir.resolve("b"), 25, 9);
+        List<Article> a = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        ArticleReader.read(List.of(dir.resolve("a")), a::add, e -> failures.add(e.describe()));
+        assertEquals(List.of(), failures);
+        assertEquals(25, a.size());
+        for (Article x : a) {
+            String name = Path.of(x.origin()).getFileName().toString();
+            assertEquals(Files.readString(dir.resolve("a").resolve(name)), Files.readString(dir.resolve("b").resolve(name)));
+            assertTrue(x.text().length() > 100, "two or three real paragraphs");
+        }
+    }
+}
