@@ -73,17 +73,7 @@ public final class StoreBench {
             o.put("bulk_vs_jena", Measure.num(newskgQuadsPerSecond() / jenaQuadsPerSecond()));
             o.put("txn_articles", txnArticles);
             o.put("txn_quads_per_s", Measure.num(txnQuads / txnSeconds));
-            JsonObject qs = new JsonObject();
-            for (Latency l : latencies) {
-                JsonObject q = new JsonObject();
-                q.put("rows", l.rows());
-                q.put("cold_p50_ms", Measure.num(l.coldP50()));
-                q.put("cold_p95_ms", Measure.num(l.coldP95()));
-                q.put("warm_p50_ms", Measure.num(l.warmP50()));
-                q.put("warm_p95_ms", Measure.num(l.warmP95()));
-                qs.put(l.query(), q);
-            }
-            o.put("queries", qs);
+            o.put("queries", latenciesJson(latencies));
             return o;
         }
 
@@ -97,14 +87,35 @@ public final class StoreBench {
                 newskgSeconds, newskgQuadsPerSecond(), newskgQuadsPerSecond() / jenaQuadsPerSecond()));
             sb.append(String.format(Locale.ROOT, "transactional writes (%,d articles, batches of 100): %,.0f quads/s%n",
                 txnArticles, txnQuads / txnSeconds));
-            sb.append(String.format(Locale.ROOT, "%-16s %9s %10s %10s %10s %10s%n", "query (ms)", "rows", "cold p50",
-                "cold p95", "warm p50", "warm p95"));
-            for (Latency l : latencies) {
-                sb.append(String.format(Locale.ROOT, "%-16s %9d %10.1f %10.1f %10.1f %10.1f%n", l.query(), l.rows(),
-                    l.coldP50(), l.coldP95(), l.warmP50(), l.warmP95()));
-            }
-            return sb.toString();
+            return sb.append(describeLatencies(latencies)).toString();
         }
+    }
+
+    /** Query latencies as a text table. */
+    public static String describeLatencies(List<Latency> latencies) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-16s %9s %10s %10s %10s %10s%n", "query (ms)", "rows", "cold p50",
+            "cold p95", "warm p50", "warm p95"));
+        for (Latency l : latencies) {
+            sb.append(String.format(Locale.ROOT, "%-16s %9d %10.1f %10.1f %10.1f %10.1f%n", l.query(), l.rows(),
+                l.coldP50(), l.coldP95(), l.warmP50(), l.warmP95()));
+        }
+        return sb.toString();
+    }
+
+    /** Query latencies as JSON, one object per query file. */
+    public static JsonObject latenciesJson(List<Latency> latencies) {
+        JsonObject qs = new JsonObject();
+        for (Latency l : latencies) {
+            JsonObject q = new JsonObject();
+            q.put("rows", l.rows());
+            q.put("cold_p50_ms", Measure.num(l.coldP50()));
+            q.put("cold_p95_ms", Measure.num(l.coldP95()));
+            q.put("warm_p50_ms", Measure.num(l.warmP50()));
+            q.put("warm_p95_ms", Measure.num(l.warmP95()));
+            qs.put(l.query(), q);
+        }
+        return qs;
     }
 
     /**

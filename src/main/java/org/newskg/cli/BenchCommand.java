@@ -42,6 +42,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--memory", paramLabel = "N", description = "memory benchmark: ingest N recombined articles")
     Integer memory;
 
+    @Option(names = "--latency", description = "only the cold and warm latency of every query, on the existing --store")
+    boolean latency;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "random seed for generated articles")
     long seed;
 
@@ -67,7 +70,14 @@ final class BenchCommand implements Callable<Integer> {
         Settings s = options.settings();
         JsonObject result;
         String text;
-        if (synthetic != null) {
+        if (latency) {
+            java.util.List<StoreBench.Latency> l = StoreBench.latencies(options.existingStoreDir(s), queries, n,
+                line -> spec.commandLine().getErr().println(line));
+            JsonObject o = new JsonObject();
+            o.put("queries", StoreBench.latenciesJson(l));
+            result = o;
+            text = StoreBench.describeLatencies(l);
+        } else if (synthetic != null) {
             StoreBench.Result r = StoreBench.run(synthetic, options.store, queries, seed, n,
                 line -> spec.commandLine().getErr().println(line));
             result = r.toJson();

@@ -37,10 +37,15 @@ final class StoreOptions {
 
     /** Opens an existing store, refusing to create one where a read command expects data. */
     NewsStore openExisting(Settings s) {
+        return NewsStore.open(existingStoreDir(s));
+    }
+
+    /** The directory of an existing store, refusing a missing one. */
+    Path existingStoreDir(Settings s) {
         Path p = Path.of(s.get("store.location"));
         if (!Files.isDirectory(p)) {
             throw new IllegalArgumentException("no store at " + p + " (run 'newskg ingest' first or pass --store)");
         }
-        return NewsStore.open(p);
+        return p;
     }
 }

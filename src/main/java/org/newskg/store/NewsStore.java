@@ -43,7 +43,7 @@ import org.newskg.rdf.ReferenceData;
 public final class NewsStore implements AutoCloseable {
     private static final Node REFERENCE_VERSION = NKG.nkg("referenceVersion");
     private static final Node STATS_VERSION = NKG.nkg("statsVersion");
-    private static final Node STATS_CURRENT = RdfMapper.string("1");
+    private static final Node STATS_CURRENT = RdfMapper.string("2");
     private final Path location;
     private final DatasetGraph dsg;
 
@@ -77,7 +77,7 @@ public final class NewsStore implements AutoCloseable {
         return location;
     }
 
-    /** Loads or refreshes the reference and ontology graphs when the shipped data changed. */
+    /** Loads or refreshes the reference and ontology graphs when the shipped data changed, then the statistics from them. */
     public boolean ensureReference(ReferenceData ref) {
         Node version = RdfMapper.string(ref.hash());
         boolean current = Txn.calculateRead(dsg,
@@ -89,11 +89,12 @@ public final class NewsStore implements AutoCloseable {
             return false;
         }
         Txn.executeWrite(dsg, () -> {
-            ensureStats();
             replaceGraph(NKG.referenceGraph, ref.graph());
             replaceGraph(NKG.ontologyGraph, ref.ontology());
             dsg.deleteAny(NKG.metaGraph, NKG.referenceGraph, REFERENCE_VERSION, Node.ANY);
             dsg.add(NKG.metaGraph, NKG.referenceGraph, REFERENCE_VERSION, version);
+            dsg.deleteAny(NKG.metaGraph, NKG.statsGraph, STATS_VERSION, Node.ANY);
+            ensureStats();
         });
         return true;
     }
@@ -271,12 +272,30 @@ public final class NewsStore implements AutoCloseable {
             if (it.hasNext()) {
                 current = ((Number) it.next().getObject().getLiteralValue()).longValue();
             }
-            dsg.deleteAny(NKG.statsGraph, entity, NKG.articleCount, Node.ANY);
             long n = current + d;
-            if (n > 0) {
-                dsg.add(NKG.statsGraph, entity, NKG.articleCount, RdfMapper.integer(n));
+            if (n <= 0) {
+                dsg.deleteAny(NKG.statsGraph, entity, Node.ANY, Node.ANY);
+                return;
+            }
+            dsg.deleteAny(NKG.statsGraph, entity, NKG.articleCount, Node.ANY);
+            dsg.add(NKG.statsGraph, entity, NKG.articleCount, RdfMapper.integer(n));
+            if (current == 0) {
+                copyDescription(entity);
             }
         });
+    }
+
+    /** Copies an entity's types and labels, from every graph that states them, into the statistics graph. */
+    private void copyDescription(Node entity) {
+        List<Quad> found = new ArrayList<>();
+        for (Node p : List.of(NKG.type, NKG.label)) {
+            dsg.find(Node.ANY, entity, p, Node.ANY).forEachRemaining(q -> {
+                if (!q.getGraph().equals(NKG.statsGraph) && !q.getGraph().equals(NKG.ontologyGraph)) {
+                    found.add(q);
+                }
+            });
+        }
+        found.forEach(q -> dsg.add(NKG.statsGraph, entity, q.getPredicate(), q.getObject()));
     }
 
     /** Compacts the database, deleting the old generation: after large ingests TDB2 shrinks many-fold. */
