@@ -19,7 +19,7 @@ import org.newskg.cli.Main;
 import org.newskg.store.NewsStore;
 import org.newskg.store.Sparql;
 
-/** {@code newskg bench --synthetic} through the command line, and the recombined articles of the memory benchmark. */
+/** {@code newskg bench --synthetic} and {@code --latency} through the command line, and the recombined articles of the memory benchmark. */
 class BenchCommandTest {
     @TempDir
     Path dir;
@@ -50,6 +50,21 @@ class BenchCommandTest {
             var rows = Sparql.select(kept.dataset(), Sparql.parse("SELECT (COUNT(*) AS ?n) WHERE { ?a a nkg:Article }"));
             assertEquals("300", rows.get(0).get("n"), "--store keeps the synthetic store");
         }
+
+        StringWriter again = new StringWriter();
+        code = Main.execute(new String[] {"bench", "--latency", "--store", store.toString(), "--rounds", "1", "--json"},
+            new PrintWriter(again, true), new PrintWriter(err, true));
+        assertEquals(0, code, err.toString());
+        JsonObject latency = JSON.parse(again.toString()).get("queries").getAsObject();
+        assertEquals(queries.keys(), latency.keys());
+        for (String q : queries.keys()) {
+            assertEquals(queries.get(q).getAsObject().get("rows"), latency.get(q).getAsObject().get("rows"),
+                q + ": --latency on the kept store finds the rows the synthetic run found");
+        }
+        code = Main.execute(new String[] {"bench", "--latency", "--store", dir.resolve("none").toString()},
+            new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(2, code, "a missing store is bad input");
+        assertTrue(err.toString().contains("no store at"), err.toString());
     }
 
     @Test
