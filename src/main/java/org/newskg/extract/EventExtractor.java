@@ -38,7 +38,7 @@ import org.newskg.nlp.NkgAnnotations;
 public final class EventExtractor {
     /** Roles a rule may name, besides {@code trigger}, {@code item} and {@code topic}. */
     private static final List<String> ROLES = List.of("agent", "participant", "target", "recipient", "destination", "location");
-    private static final List<String> ENTITY_CHILDREN = List.of("appos", "flat", "compound");
+    private static final List<String> ENTITY_CHILDREN = List.of("appos", "flat", "compound", "dep");
     private static final Set<String> OWNER_CHILDREN = Set.of("nmod:poss", "amod", "compound");
     private static final Set<String> PHRASE_CHILDREN = Set.of("compound", "amod", "flat", "nummod");
 
@@ -153,11 +153,12 @@ public final class EventExtractor {
         Set<Integer> used = new TreeSet<>();
         used.add(h.trigger().index() - 1);
         boolean forState = h.type() == EventType.DEPLOYMENT || h.type() == EventType.TRANSFER;
+        boolean sides = h.type() == EventType.CONTACT || h.type() == EventType.AGREEMENT;
         for (String role : ROLES) {
             List<Entity> es = new ArrayList<>();
             for (IndexedWord n : h.nodes().getOrDefault(role, Set.of())) {
                 boolean place = role.equals("destination") || role.equals("location");
-                for (Entity e : entities(doc, graph, tokens, n, place ? false : forState, used)) {
+                for (Entity e : entities(doc, graph, tokens, n, place ? false : forState, used, posts, sides)) {
                     Entity r = place ? asPlace(e) : asActor(e, forState, posts, doc);
                     if (r != null && !es.contains(r)) {
                         es.add(r);
@@ -167,6 +168,14 @@ public final class EventExtractor {
             roles.put(role, es);
         }
         IndexedWord itemNode = first(h.nodes().get("item"));
+        if (h.type() == EventType.TRANSFER && h.nodes().containsKey("item")) {
+            for (IndexedWord n : h.nodes().get("item")) {
+                if (!cues.has("FORCES", n.lemma()) && mention(doc, tokens, n) == null) {
+                    itemNode = n;
+                    break;
+                }
+            }
+        }
         IndexedWord topicNode = first(h.nodes().get("topic"));
         String item = null;
         TroopCount troops = null;
@@ -238,9 +247,13 @@ public final class EventExtractor {
         return nodes == null || nodes.isEmpty() ? null : nodes.iterator().next();
     }
 
-    /** The entities a node names: its own mention, else one in its compound, flat or appositive words; plus its conjuncts. */
+    /**
+     * The entities a node names: its own mention, else one in its compound, flat, appositive or loosely attached words,
+     * else the state or organisation of a government (or, for sides of talks and deals, a delegation), else the holder of
+     * a title; plus its conjuncts.
+     */
     private List<Entity> entities(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n,
-                                  boolean owners, Set<Integer> used) {
+                                  boolean owners, Set<Integer> used, List<PostFact> posts, boolean delegations) {
         List<Entity> out = new ArrayList<>();
         List<IndexedWord> heads = new ArrayList<>();
         heads.add(n);
@@ -252,6 +265,7 @@ public final class EventExtractor {
         for (int i = 0; i < heads.size(); i++) {
             IndexedWord w = heads.get(i);
             Mention m = mention(doc, tokens, w);
+            Entity role = m != null && m.entity() != null && m.entity().kind() == Kind.ROLE ? m.entity() : null;
             if (m != null && (m.entity() == null || m.entity().kind() == Kind.ROLE)) {
                 m = null;
             }
@@ -276,12 +290,13 @@ public final class EventExtractor {
                     }
                 }
             }
-            if (m == null && cues.has("GOVERNMENT_NOUN", w.word().toLowerCase(Locale.ROOT))) {
+            String word = w.word().toLowerCase(Locale.ROOT);
+            if (m == null && (cues.has("GOVERNMENT_NOUN", word) || delegations && cues.has("DELEGATION_NOUN", word))) {
                 for (SemanticGraphEdge c : graph.outgoingEdgeIterable(w)) {
                     String rel = c.getRelation().toString();
                     if (rel.equals("nmod:of") || rel.equals("amod") || rel.equals("nmod:poss")) {
-                        for (Entity e : entities(doc, graph, tokens, c.getDependent(), false, used)) {
-                            if (e.kind() == Kind.STATE && !out.contains(e)) {
+                        for (Entity e : entities(doc, graph, tokens, c.getDependent(), false, used, posts, false)) {
+                            if (e.isOrganisational() && !out.contains(e)) {
                                 out.add(e);
                             }
                         }
@@ -289,14 +304,37 @@ public final class EventExtractor {
                 }
                 continue;
             }
+            Entity holder = m == null && role != null ? holder(doc, graph, tokens, w, role, posts) : null;
             if (m != null && m.entity() != null && m.entity().kind() != Kind.ROLE) {
                 out.add(m.entity());
+                used.add(w.index() - 1);
+            } else if (holder != null) {
+                out.add(holder);
                 used.add(w.index() - 1);
             } else if (owners) {
                 out.addAll(owners(doc, graph, tokens, w, used));
             }
         }
         return out;
+    }
+
+    /**
+     * The one person the article gives this post ("received North Korea's foreign minister", "told the Russian
+     * president"): a title naming its state or organisation must name the post's; a bare title must fit one holder.
+     */
+    private Entity holder(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord w, Entity role,
+                          List<PostFact> posts) {
+        List<Entity> owners = owners(doc, graph, tokens, w, new HashSet<>());
+        Entity found = null;
+        for (PostFact p : posts) {
+            boolean fits = p.role() != null && p.role().iri().equals(role.iri())
+                && (owners.isEmpty() || p.org() != null && owners.contains(p.org()));
+            if (fits && found != null && !found.equals(p.person())) {
+                return null;
+            }
+            found = fits ? p.person() : found;
+        }
+        return found;
     }
 
     /** "North Korean troops", "Pyongyang's soldiers": the actors a noun's possessor or adjective names. */
@@ -419,7 +457,8 @@ public final class EventExtractor {
         for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
             String rel = c.getRelation().toString();
             IndexedWord d = c.getDependent();
-            if (cues.has("PHRASE_SKIP", d.lemma()) || d.index() < n.index() - 6 || d.index() > n.index() + 8) {
+            boolean supplyGerund = "VBG".equals(d.tag()) && cues.has("TRANSFER_VERB", d.lemma());
+            if (cues.has("PHRASE_SKIP", d.lemma()) || supplyGerund || d.index() < n.index() - 6 || d.index() > n.index() + 8) {
                 continue;
             }
             boolean take = PHRASE_CHILDREN.contains(rel) && d.index() < n.index()
