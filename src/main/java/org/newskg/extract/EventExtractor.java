@@ -200,6 +200,10 @@ public final class EventExtractor {
             used.add(itemNode.index() - 1);
         }
         String topic = topicNode == null ? null : phrase(graph, tokens, topicNode, true);
+        IndexedWord action = first(h.nodes().get("action"));
+        if (topic == null && action != null) {
+            topic = actionTopic(graph, tokens, action);
+        }
         if (topicNode != null) {
             used.add(topicNode.index() - 1);
         }
@@ -471,6 +475,26 @@ public final class EventExtractor {
                 collectPhrase(graph, tokens, d, in, topic, depth + 1);
             }
         }
+    }
+
+    /** "agreed to restore diplomatic relations": the agreed action as a noun with its object, "restoration of diplomatic relations". */
+    private String actionTopic(SemanticGraph graph, List<CoreLabel> tokens, IndexedWord action) {
+        String lemma = action.lemma() == null ? "" : action.lemma().toLowerCase(Locale.ROOT);
+        String noun = null;
+        for (String pair : cues.get("NOMINALISATION")) {
+            if (pair.startsWith(lemma + ":")) {
+                noun = pair.substring(lemma.length() + 1);
+            }
+        }
+        if (noun == null) {
+            return null;
+        }
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(action)) {
+            if (c.getRelation().toString().equals("obj")) {
+                return noun + " of " + phrase(graph, tokens, c.getDependent(), false);
+            }
+        }
+        return noun;
     }
 
     /** The statement kind from the trigger's lemma ("call on/for" is called-for). */
