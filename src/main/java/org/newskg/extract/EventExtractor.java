@@ -117,6 +117,8 @@ public final class EventExtractor {
                 EventFact f = resolve(doc, graph, tokens, sentence, h, posts, offsets, text, dates);
                 if (f != null) {
                     here.add(f);
+                } else if (h.type() == EventType.AGREEMENT && !h.nodes().containsKey("agent") && h.nodes().containsKey("topic")) {
+                    datePrevious(found, dates.date(h.sentence(), graph, tokens, h.trigger()));
                 }
             }
             if (!OccasionDates.namesTime(tokens)) {
@@ -127,6 +129,20 @@ public final class EventExtractor {
             previous = here;
         }
         return merge(found);
+    }
+
+    /** "The pact was signed on Wednesday": a partyless mention of an agreement dates the last undated agreement before it. */
+    private static void datePrevious(List<EventFact> found, EventDate date) {
+        for (int i = found.size() - 1; i >= 0 && date != null; i--) {
+            EventFact f = found.get(i);
+            if (f.type() == EventType.AGREEMENT) {
+                if (f.date() == null) {
+                    found.set(i, new EventFact(f.type(), f.agents(), f.participants(), f.targets(), f.recipients(), f.destinations(),
+                        f.locations(), f.item(), f.topic(), f.kind(), f.troops(), date, f.factuality(), f.evidence()));
+                }
+                return;
+            }
+        }
     }
 
     /**
@@ -537,7 +553,8 @@ public final class EventExtractor {
     /**
      * Cue words around a trigger, nearest first: its negation, adverbs and auxiliaries, then each
      * governor (through xcomp, ccomp, adverbial and of-clauses, clausal modifiers, objects of light
-     * verbs and conjunctions) with its own such words, up to a clause that a neutral verb reports.
+     * verbs and conjunctions) with its own such words, up to a clause that a neutral verb reports. A relative clause
+     * states its own fact ("the deal they had reached"), so the search does not leave it.
      */
     List<String> cuesAround(SemanticGraph graph, IndexedWord trigger) {
         List<String> out = new ArrayList<>();
@@ -573,7 +590,8 @@ public final class EventExtractor {
                     }
                     sibling = true;
                 }
-                if (next == null && (rel.equals("xcomp") || rel.equals("ccomp") || rel.startsWith("advcl") || rel.equals("amod")
+                boolean relative = rel.equals("acl:relcl");
+                if (next == null && !relative && (rel.equals("xcomp") || rel.equals("ccomp") || rel.startsWith("advcl") || rel.equals("amod")
                     || rel.startsWith("acl") || rel.equals("obl:of") || rel.equals("nmod:of") || rel.equals("obj")
                     || rel.equals("nsubj:pass") || rel.startsWith("conj") || rel.equals("obl:to") && isVerbLike(n))) {
                     next = in.getGovernor();
