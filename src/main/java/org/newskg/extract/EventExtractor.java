@@ -77,6 +77,7 @@ public final class EventExtractor {
         List<EventFact> found = new ArrayList<>();
         OccasionDates dates = new OccasionDates(cues, doc.date());
         List<EventFact> previous = List.of();
+        List<Entity> pair = List.of();
         for (int si = 0; si < sentences.size(); si++) {
             CoreMap sentence = sentences.get(si);
             SemanticGraph graph = sentence.get(SemanticGraphCoreAnnotations.EnhancedPlusPlusDependenciesAnnotation.class);
@@ -85,6 +86,7 @@ public final class EventExtractor {
             }
             List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
             dates.addSentence(si, graph, tokens);
+            pair = statePair(doc, graph, tokens, pair);
             Map<String, Hit> hits = new LinkedHashMap<>();
             for (EventType type : EventType.values()) {
                 for (SemgrexRuleFile.Rule rule : rules.get(type).rules()) {
@@ -114,7 +116,7 @@ public final class EventExtractor {
             }
             List<EventFact> here = new ArrayList<>();
             for (Hit h : hits.values()) {
-                EventFact f = resolve(doc, graph, tokens, sentence, h, posts, offsets, text, dates);
+                EventFact f = resolve(doc, graph, tokens, sentence, h, posts, offsets, text, dates, pair);
                 if (f != null) {
                     here.add(f);
                 } else if (h.type() == EventType.AGREEMENT && !h.nodes().containsKey("agent") && h.nodes().containsKey("topic")) {
@@ -128,7 +130,58 @@ public final class EventExtractor {
             found.addAll(here);
             previous = here;
         }
-        return merge(found);
+        return merge(cityOverState(found));
+    }
+
+    /** A visit to a state by someone the article also takes to that state's capital is the visit to the capital. */
+    private List<EventFact> cityOverState(List<EventFact> facts) {
+        List<EventFact> out = new ArrayList<>();
+        for (EventFact f : facts) {
+            Entity capital = f.type() == EventType.VISIT && f.destinations().size() == 1 && f.destinations().get(0).kind() == Kind.STATE
+                ? gazetteer.capital(f.destinations().get(0).iri()) : null;
+            boolean there = capital != null && facts.stream().anyMatch(o -> o.type() == EventType.VISIT
+                && o.agents().equals(f.agents()) && o.destinations().contains(capital));
+            out.add(!there ? f : new EventFact(f.type(), f.agents(), f.participants(), f.targets(), f.recipients(), List.of(capital),
+                f.locations(), f.item(), f.topic(), f.kind(), f.troops(), f.date(), f.factuality(), f.evidence()));
+        }
+        return out;
+    }
+
+    /** "Iran admitted that it had supplied drones": the state or organisation whose clause the pronoun's clause completes. */
+    private static Entity reportingSubject(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord it) {
+        for (SemanticGraphEdge s : graph.incomingEdgeIterable(it)) {
+            if (!s.getRelation().toString().startsWith("nsubj")) {
+                continue;
+            }
+            for (SemanticGraphEdge c : graph.incomingEdgeIterable(s.getGovernor())) {
+                if (!c.getRelation().toString().equals("ccomp")) {
+                    continue;
+                }
+                for (SemanticGraphEdge o : graph.outgoingEdgeIterable(c.getGovernor())) {
+                    Mention m = o.getRelation().toString().equals("nsubj") ? mention(doc, tokens, o.getDependent()) : null;
+                    if (m != null && m.entity() != null && (m.entity().kind() == Kind.STATE || m.entity().kind() == Kind.ORGANIZATION)) {
+                        return m.entity();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The last two states a sentence conjoins ("India and China", "Indian and Chinese troops"), else the pair so far. */
+    private static List<Entity> statePair(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, List<Entity> pair) {
+        List<Entity> found = pair;
+        for (SemanticGraphEdge e : graph.edgeListSorted()) {
+            if (e.getRelation().toString().startsWith("conj")) {
+                Mention a = mention(doc, tokens, e.getGovernor());
+                Mention b = mention(doc, tokens, e.getDependent());
+                if (a != null && b != null && a.entity() != null && b.entity() != null && a.entity().kind() == Kind.STATE
+                    && b.entity().kind() == Kind.STATE && !a.entity().equals(b.entity())) {
+                    found = List.of(a.entity(), b.entity());
+                }
+            }
+        }
+        return found;
     }
 
     /** "The pact was signed on Wednesday": a partyless mention of an agreement dates the last undated agreement before it. */
@@ -164,7 +217,7 @@ public final class EventExtractor {
     }
 
     private EventFact resolve(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, CoreMap sentence,
-                              Hit h, List<PostFact> posts, Offsets offsets, String text, OccasionDates dates) {
+                              Hit h, List<PostFact> posts, Offsets offsets, String text, OccasionDates dates, List<Entity> pair) {
         Map<String, List<Entity>> roles = new LinkedHashMap<>();
         Set<Integer> used = new TreeSet<>();
         used.add(h.trigger().index() - 1);
@@ -174,7 +227,7 @@ public final class EventExtractor {
             List<Entity> es = new ArrayList<>();
             for (IndexedWord n : h.nodes().getOrDefault(role, Set.of())) {
                 boolean place = role.equals("destination") || role.equals("location");
-                for (Entity e : entities(doc, graph, tokens, n, place ? false : forState, used, posts, sides)) {
+                for (Entity e : entities(doc, graph, tokens, n, place ? false : forState, used, posts, sides, pair)) {
                     Entity r = place ? asPlace(e) : asActor(e, forState, posts, doc);
                     if (r != null && !es.contains(r)) {
                         es.add(r);
@@ -270,10 +323,11 @@ public final class EventExtractor {
     /**
      * The entities a node names: its own mention, else one in its compound, flat, appositive or loosely attached words,
      * else the state or organisation of a government (or, for sides of talks and deals, a delegation), else the holder of
-     * a title; plus its conjuncts.
+     * a title, else for "the two countries" the last two states conjoined, else for "it" the state or organisation that
+     * reports the pronoun's clause; plus its conjuncts.
      */
     private List<Entity> entities(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n,
-                                  boolean owners, Set<Integer> used, List<PostFact> posts, boolean delegations) {
+                                  boolean owners, Set<Integer> used, List<PostFact> posts, boolean delegations, List<Entity> pair) {
         List<Entity> out = new ArrayList<>();
         List<IndexedWord> heads = new ArrayList<>();
         heads.add(n);
@@ -311,11 +365,24 @@ public final class EventExtractor {
                 }
             }
             String word = w.word().toLowerCase(Locale.ROOT);
+            if (m == null && word.equals("it")) {
+                Entity speaker = reportingSubject(doc, graph, tokens, w);
+                if (speaker != null && !out.contains(speaker)) {
+                    out.add(speaker);
+                    used.add(w.index() - 1);
+                }
+                continue;
+            }
+            if (m == null && pair.size() == 2 && cues.has("PAIR_NOUN", word) && (hasChild(graph, w, "two") || hasChild(graph, w, "both"))) {
+                pair.stream().filter(e -> !out.contains(e)).forEach(out::add);
+                used.add(w.index() - 1);
+                continue;
+            }
             if (m == null && (cues.has("GOVERNMENT_NOUN", word) || delegations && cues.has("DELEGATION_NOUN", word))) {
                 for (SemanticGraphEdge c : graph.outgoingEdgeIterable(w)) {
                     String rel = c.getRelation().toString();
                     if (rel.equals("nmod:of") || rel.equals("amod") || rel.equals("nmod:poss")) {
-                        for (Entity e : entities(doc, graph, tokens, c.getDependent(), false, used, posts, false)) {
+                        for (Entity e : entities(doc, graph, tokens, c.getDependent(), false, used, posts, false, List.of())) {
                             if (e.isOrganisational() && !out.contains(e)) {
                                 out.add(e);
                             }
@@ -385,9 +452,12 @@ public final class EventExtractor {
         return e.kind() == Kind.PLACE || e.kind() == Kind.STATE ? e : null;
     }
 
-    /** An actor; a person acts for their state in deployments and transfers. */
+    /** An actor; a capital stands for its state ("deliver radars to Kyiv"); a person acts for their state in deployments and transfers. */
     private Entity asActor(Entity e, boolean forState, List<PostFact> posts, LinkedDocument doc) {
-        if (e.kind() == Kind.PLACE || e.kind() == Kind.ROLE) {
+        if (e.kind() == Kind.PLACE) {
+            return gazetteer.stateWithCapital(e.iri());
+        }
+        if (e.kind() == Kind.ROLE) {
             return null;
         }
         if (!forState || e.kind() != Kind.PERSON) {
@@ -450,7 +520,10 @@ public final class EventExtractor {
         }
     }
 
-    /** A head noun phrase as written: the noun with its compound, adjective and number words, and for topics its of/on complements. */
+    /**
+     * A head noun phrase as written: the noun with its compound, adjective and number words, and for topics its of/on
+     * complements; a hyphenated modifier the parser split ("longer-range") is left out whole.
+     */
     private String phrase(SemanticGraph graph, List<CoreLabel> tokens, IndexedWord head, boolean topic) {
         Set<Integer> in = new TreeSet<>();
         collectPhrase(graph, tokens, head, in, topic, 0);
@@ -458,6 +531,9 @@ public final class EventExtractor {
         int last = in.stream().max(Integer::compare).orElseThrow();
         while (first < last && tokens.get(first).get(NkgAnnotations.MentionAnnotation.class) != null) {
             first++;
+        }
+        while (first + 2 <= last && tokens.get(first).word().equals("-")) {
+            first += 2;
         }
         StringBuilder sb = new StringBuilder();
         for (int t = first; t <= last; t++) {

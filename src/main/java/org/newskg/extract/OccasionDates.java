@@ -98,6 +98,11 @@ final class OccasionDates {
                         return when;
                     }
                 }
+                if (next == null && rel.equals("acl:relcl") && hasChild(graph, n, "advmod", "where")) {
+                    for (SemanticGraphEdge up : graph.incomingEdgeIterable(in.getGovernor())) {
+                        next = next == null && up.getRelation().toString().startsWith("obl") ? up.getGovernor() : next;
+                    }
+                }
                 if (next == null && (rel.equals("obj") || rel.equals("nsubj:pass") || rel.equals("xcomp") || rel.startsWith("conj")
                     || rel.startsWith("advcl") && "VBG".equals(n.tag()))) {
                     next = in.getGovernor();
