@@ -323,7 +323,7 @@ public final class EventExtractor {
     /**
      * The entities a node names: its own mention, else one in its compound, flat, appositive or loosely attached words,
      * else the state or organisation of a government (or, for sides of talks and deals, a delegation), else the holder of
-     * a title, else for "the two countries" the last two states conjoined, else for "it" the state or organisation that
+     * a title or of "the head of" a state or organisation, else for "the two countries" the last two states conjoined, else for "it" the state or organisation that
      * reports the pronoun's clause; plus its conjuncts.
      */
     private List<Entity> entities(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n,
@@ -392,6 +392,9 @@ public final class EventExtractor {
                 continue;
             }
             Entity holder = m == null && role != null ? holder(doc, graph, tokens, w, role, posts) : null;
+            if (m == null && role == null && cues.has("HEAD_NOUN", w.lemma() == null ? "" : w.lemma().toLowerCase(Locale.ROOT))) {
+                holder = head(doc, graph, tokens, w, posts);
+            }
             if (m != null && m.entity() != null && m.entity().kind() != Kind.ROLE) {
                 out.add(m.entity());
                 used.add(w.index() - 1);
@@ -420,6 +423,27 @@ public final class EventExtractor {
                 return null;
             }
             found = fits ? p.person() : found;
+        }
+        return found;
+    }
+
+    /** "The head of NATO", "Myanmar's military chief": the one person the article gives a post in that state or organisation. */
+    private Entity head(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord w, List<PostFact> posts) {
+        List<Entity> orgs = new ArrayList<>(owners(doc, graph, tokens, w, new HashSet<>()));
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(w)) {
+            Mention om = c.getRelation().toString().equals("nmod:of") ? mention(doc, tokens, c.getDependent()) : null;
+            if (om != null && om.entity() != null && om.entity().isOrganisational()) {
+                orgs.add(om.entity());
+            }
+        }
+        Entity found = null;
+        for (PostFact p : posts) {
+            if (p.org() != null && orgs.contains(p.org())) {
+                if (found != null && !found.equals(p.person())) {
+                    return null;
+                }
+                found = p.person();
+            }
         }
         return found;
     }
@@ -522,13 +546,20 @@ public final class EventExtractor {
 
     /**
      * A head noun phrase as written: the noun with its compound, adjective and number words, and for topics its of/on
-     * complements; a hyphenated modifier the parser split ("longer-range") is left out whole.
+     * complements, as far as they run on from the head unbroken; a hyphenated modifier the parser split ("longer-range")
+     * is left out whole.
      */
     private String phrase(SemanticGraph graph, List<CoreLabel> tokens, IndexedWord head, boolean topic) {
         Set<Integer> in = new TreeSet<>();
         collectPhrase(graph, tokens, head, in, topic, 0);
-        int first = in.stream().min(Integer::compare).orElseThrow();
-        int last = in.stream().max(Integer::compare).orElseThrow();
+        int first = head.index() - 1;
+        int last = head.index() - 1;
+        while (in.contains(first - 1) || bridges(tokens, first - 1) && in.contains(first - 2)) {
+            first -= in.contains(first - 1) ? 1 : 2;
+        }
+        while (in.contains(last + 1) || bridges(tokens, last + 1) && in.contains(last + 2)) {
+            last += in.contains(last + 1) ? 1 : 2;
+        }
         while (first < last && tokens.get(first).get(NkgAnnotations.MentionAnnotation.class) != null) {
             first++;
         }
@@ -543,6 +574,15 @@ public final class EventExtractor {
             sb.append(tokens.get(t).originalText());
         }
         return sb.toString().strip();
+    }
+
+    /** A token a phrase may run across: a conjunction, a hyphen or a named mention ("rockets and missiles", "ATACMS missiles"). */
+    private static boolean bridges(List<CoreLabel> tokens, int t) {
+        if (t < 0 || t >= tokens.size()) {
+            return false;
+        }
+        String w = tokens.get(t).word().toLowerCase(Locale.ROOT);
+        return w.equals("and") || w.equals("or") || w.equals("-") || tokens.get(t).get(NkgAnnotations.MentionAnnotation.class) != null;
     }
 
     private void collectPhrase(SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n, Set<Integer> in, boolean topic, int depth) {
