@@ -597,7 +597,8 @@ public final class EventExtractor {
             if (cues.has("PHRASE_SKIP", d.lemma()) || supplyGerund || d.index() < n.index() - 6 || d.index() > n.index() + 8) {
                 continue;
             }
-            boolean take = PHRASE_CHILDREN.contains(rel) && d.index() < n.index()
+            boolean hyphenated = d.index() == n.index() + 2 && tokens.get(n.index()).word().equals("-");
+            boolean take = PHRASE_CHILDREN.contains(rel) && (d.index() < n.index() || hyphenated)
                 || rel.startsWith("conj") && d.index() > n.index() && depth == 0
                 || rel.equals("cc") && d.index() > n.index() && depth == 0
                 || topic && (rel.equals("nmod:of") || rel.equals("nmod:on") || rel.equals("acl:on")) && d.index() > n.index()
