@@ -38,7 +38,7 @@ import org.newskg.nlp.NkgAnnotations;
 public final class EventExtractor {
     /** Roles a rule may name, besides {@code trigger}, {@code item} and {@code topic}. */
     private static final List<String> ROLES = List.of("agent", "participant", "target", "recipient", "destination", "location");
-    private static final List<String> ENTITY_CHILDREN = List.of("appos", "flat", "compound");
+    private static final List<String> ENTITY_CHILDREN = List.of("appos", "flat", "compound", "dep");
     private static final Set<String> OWNER_CHILDREN = Set.of("nmod:poss", "amod", "compound");
     private static final Set<String> PHRASE_CHILDREN = Set.of("compound", "amod", "flat", "nummod");
 
@@ -77,6 +77,7 @@ public final class EventExtractor {
         List<EventFact> found = new ArrayList<>();
         OccasionDates dates = new OccasionDates(cues, doc.date());
         List<EventFact> previous = List.of();
+        List<Entity> pair = List.of();
         for (int si = 0; si < sentences.size(); si++) {
             CoreMap sentence = sentences.get(si);
             SemanticGraph graph = sentence.get(SemanticGraphCoreAnnotations.EnhancedPlusPlusDependenciesAnnotation.class);
@@ -85,6 +86,7 @@ public final class EventExtractor {
             }
             List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
             dates.addSentence(si, graph, tokens);
+            pair = statePair(doc, graph, tokens, pair);
             Map<String, Hit> hits = new LinkedHashMap<>();
             for (EventType type : EventType.values()) {
                 for (SemgrexRuleFile.Rule rule : rules.get(type).rules()) {
@@ -114,9 +116,11 @@ public final class EventExtractor {
             }
             List<EventFact> here = new ArrayList<>();
             for (Hit h : hits.values()) {
-                EventFact f = resolve(doc, graph, tokens, sentence, h, posts, offsets, text, dates);
+                EventFact f = resolve(doc, graph, tokens, sentence, h, posts, offsets, text, dates, pair);
                 if (f != null) {
                     here.add(f);
+                } else if (h.type() == EventType.AGREEMENT && !h.nodes().containsKey("agent") && h.nodes().containsKey("topic")) {
+                    datePrevious(found, dates.date(h.sentence(), graph, tokens, h.trigger()));
                 }
             }
             if (!OccasionDates.namesTime(tokens)) {
@@ -126,7 +130,72 @@ public final class EventExtractor {
             found.addAll(here);
             previous = here;
         }
-        return merge(found);
+        return merge(cityOverState(found));
+    }
+
+    /** A visit to a state by someone the article also takes to that state's capital is the visit to the capital. */
+    private List<EventFact> cityOverState(List<EventFact> facts) {
+        List<EventFact> out = new ArrayList<>();
+        for (EventFact f : facts) {
+            Entity capital = f.type() == EventType.VISIT && f.destinations().size() == 1 && f.destinations().get(0).kind() == Kind.STATE
+                ? gazetteer.capital(f.destinations().get(0).iri()) : null;
+            boolean there = capital != null && facts.stream().anyMatch(o -> o.type() == EventType.VISIT
+                && o.agents().equals(f.agents()) && o.destinations().contains(capital));
+            out.add(!there ? f : new EventFact(f.type(), f.agents(), f.participants(), f.targets(), f.recipients(), List.of(capital),
+                f.locations(), f.item(), f.topic(), f.kind(), f.troops(), f.date(), f.factuality(), f.evidence()));
+        }
+        return out;
+    }
+
+    /** "Iran admitted that it had supplied drones": the state or organisation whose clause the pronoun's clause completes. */
+    private static Entity reportingSubject(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord it) {
+        for (SemanticGraphEdge s : graph.incomingEdgeIterable(it)) {
+            if (!s.getRelation().toString().startsWith("nsubj")) {
+                continue;
+            }
+            for (SemanticGraphEdge c : graph.incomingEdgeIterable(s.getGovernor())) {
+                if (!c.getRelation().toString().equals("ccomp")) {
+                    continue;
+                }
+                for (SemanticGraphEdge o : graph.outgoingEdgeIterable(c.getGovernor())) {
+                    Mention m = o.getRelation().toString().equals("nsubj") ? mention(doc, tokens, o.getDependent()) : null;
+                    if (m != null && m.entity() != null && (m.entity().kind() == Kind.STATE || m.entity().kind() == Kind.ORGANIZATION)) {
+                        return m.entity();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The last two states a sentence conjoins ("India and China", "Indian and Chinese troops"), else the pair so far. */
+    private static List<Entity> statePair(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, List<Entity> pair) {
+        List<Entity> found = pair;
+        for (SemanticGraphEdge e : graph.edgeListSorted()) {
+            if (e.getRelation().toString().startsWith("conj")) {
+                Mention a = mention(doc, tokens, e.getGovernor());
+                Mention b = mention(doc, tokens, e.getDependent());
+                if (a != null && b != null && a.entity() != null && b.entity() != null && a.entity().kind() == Kind.STATE
+                    && b.entity().kind() == Kind.STATE && !a.entity().equals(b.entity())) {
+                    found = List.of(a.entity(), b.entity());
+                }
+            }
+        }
+        return found;
+    }
+
+    /** "The pact was signed on Wednesday": a partyless mention of an agreement dates the last undated agreement before it. */
+    private static void datePrevious(List<EventFact> found, EventDate date) {
+        for (int i = found.size() - 1; i >= 0 && date != null; i--) {
+            EventFact f = found.get(i);
+            if (f.type() == EventType.AGREEMENT) {
+                if (f.date() == null) {
+                    found.set(i, new EventFact(f.type(), f.agents(), f.participants(), f.targets(), f.recipients(), f.destinations(),
+                        f.locations(), f.item(), f.topic(), f.kind(), f.troops(), date, f.factuality(), f.evidence()));
+                }
+                return;
+            }
+        }
     }
 
     /**
@@ -148,16 +217,17 @@ public final class EventExtractor {
     }
 
     private EventFact resolve(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, CoreMap sentence,
-                              Hit h, List<PostFact> posts, Offsets offsets, String text, OccasionDates dates) {
+                              Hit h, List<PostFact> posts, Offsets offsets, String text, OccasionDates dates, List<Entity> pair) {
         Map<String, List<Entity>> roles = new LinkedHashMap<>();
         Set<Integer> used = new TreeSet<>();
         used.add(h.trigger().index() - 1);
         boolean forState = h.type() == EventType.DEPLOYMENT || h.type() == EventType.TRANSFER;
+        boolean sides = h.type() == EventType.CONTACT || h.type() == EventType.AGREEMENT;
         for (String role : ROLES) {
             List<Entity> es = new ArrayList<>();
             for (IndexedWord n : h.nodes().getOrDefault(role, Set.of())) {
                 boolean place = role.equals("destination") || role.equals("location");
-                for (Entity e : entities(doc, graph, tokens, n, place ? false : forState, used)) {
+                for (Entity e : entities(doc, graph, tokens, n, place ? false : forState, used, posts, sides, pair)) {
                     Entity r = place ? asPlace(e) : asActor(e, forState, posts, doc);
                     if (r != null && !es.contains(r)) {
                         es.add(r);
@@ -167,6 +237,14 @@ public final class EventExtractor {
             roles.put(role, es);
         }
         IndexedWord itemNode = first(h.nodes().get("item"));
+        if (h.type() == EventType.TRANSFER && h.nodes().containsKey("item")) {
+            for (IndexedWord n : h.nodes().get("item")) {
+                if (!cues.has("FORCES", n.lemma()) && mention(doc, tokens, n) == null) {
+                    itemNode = n;
+                    break;
+                }
+            }
+        }
         IndexedWord topicNode = first(h.nodes().get("topic"));
         String item = null;
         TroopCount troops = null;
@@ -191,6 +269,10 @@ public final class EventExtractor {
             used.add(itemNode.index() - 1);
         }
         String topic = topicNode == null ? null : phrase(graph, tokens, topicNode, true);
+        IndexedWord action = first(h.nodes().get("action"));
+        if (topic == null && action != null) {
+            topic = actionTopic(graph, tokens, action);
+        }
         if (topicNode != null) {
             used.add(topicNode.index() - 1);
         }
@@ -238,9 +320,14 @@ public final class EventExtractor {
         return nodes == null || nodes.isEmpty() ? null : nodes.iterator().next();
     }
 
-    /** The entities a node names: its own mention, else one in its compound, flat or appositive words; plus its conjuncts. */
+    /**
+     * The entities a node names: its own mention, else one in its compound, flat, appositive or loosely attached words,
+     * else the state or organisation of a government (or, for sides of talks and deals, a delegation), else the holder of
+     * a title or of "the head of" a state or organisation, else for "the two countries" the last two states conjoined, else for "it" the state or organisation that
+     * reports the pronoun's clause; plus its conjuncts.
+     */
     private List<Entity> entities(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n,
-                                  boolean owners, Set<Integer> used) {
+                                  boolean owners, Set<Integer> used, List<PostFact> posts, boolean delegations, List<Entity> pair) {
         List<Entity> out = new ArrayList<>();
         List<IndexedWord> heads = new ArrayList<>();
         heads.add(n);
@@ -252,6 +339,7 @@ public final class EventExtractor {
         for (int i = 0; i < heads.size(); i++) {
             IndexedWord w = heads.get(i);
             Mention m = mention(doc, tokens, w);
+            Entity role = m != null && m.entity() != null && m.entity().kind() == Kind.ROLE ? m.entity() : null;
             if (m != null && (m.entity() == null || m.entity().kind() == Kind.ROLE)) {
                 m = null;
             }
@@ -276,12 +364,26 @@ public final class EventExtractor {
                     }
                 }
             }
-            if (m == null && cues.has("GOVERNMENT_NOUN", w.word().toLowerCase(Locale.ROOT))) {
+            String word = w.word().toLowerCase(Locale.ROOT);
+            if (m == null && word.equals("it")) {
+                Entity speaker = reportingSubject(doc, graph, tokens, w);
+                if (speaker != null && !out.contains(speaker)) {
+                    out.add(speaker);
+                    used.add(w.index() - 1);
+                }
+                continue;
+            }
+            if (m == null && pair.size() == 2 && cues.has("PAIR_NOUN", word) && (hasChild(graph, w, "two") || hasChild(graph, w, "both"))) {
+                pair.stream().filter(e -> !out.contains(e)).forEach(out::add);
+                used.add(w.index() - 1);
+                continue;
+            }
+            if (m == null && (cues.has("GOVERNMENT_NOUN", word) || delegations && cues.has("DELEGATION_NOUN", word))) {
                 for (SemanticGraphEdge c : graph.outgoingEdgeIterable(w)) {
                     String rel = c.getRelation().toString();
                     if (rel.equals("nmod:of") || rel.equals("amod") || rel.equals("nmod:poss")) {
-                        for (Entity e : entities(doc, graph, tokens, c.getDependent(), false, used)) {
-                            if (e.kind() == Kind.STATE && !out.contains(e)) {
+                        for (Entity e : entities(doc, graph, tokens, c.getDependent(), false, used, posts, false, List.of())) {
+                            if (e.isOrganisational() && !out.contains(e)) {
                                 out.add(e);
                             }
                         }
@@ -289,14 +391,61 @@ public final class EventExtractor {
                 }
                 continue;
             }
+            Entity holder = m == null && role != null ? holder(doc, graph, tokens, w, role, posts) : null;
+            if (m == null && role == null && cues.has("HEAD_NOUN", w.lemma() == null ? "" : w.lemma().toLowerCase(Locale.ROOT))) {
+                holder = head(doc, graph, tokens, w, posts);
+            }
             if (m != null && m.entity() != null && m.entity().kind() != Kind.ROLE) {
                 out.add(m.entity());
+                used.add(w.index() - 1);
+            } else if (holder != null) {
+                out.add(holder);
                 used.add(w.index() - 1);
             } else if (owners) {
                 out.addAll(owners(doc, graph, tokens, w, used));
             }
         }
         return out;
+    }
+
+    /**
+     * The one person the article gives this post ("received North Korea's foreign minister", "told the Russian
+     * president"): a title naming its state or organisation must name the post's; a bare title must fit one holder.
+     */
+    private Entity holder(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord w, Entity role,
+                          List<PostFact> posts) {
+        List<Entity> owners = owners(doc, graph, tokens, w, new HashSet<>());
+        Entity found = null;
+        for (PostFact p : posts) {
+            boolean fits = p.role() != null && p.role().iri().equals(role.iri())
+                && (owners.isEmpty() || p.org() != null && owners.contains(p.org()));
+            if (fits && found != null && !found.equals(p.person())) {
+                return null;
+            }
+            found = fits ? p.person() : found;
+        }
+        return found;
+    }
+
+    /** "The head of NATO", "Myanmar's military chief": the one person the article gives a post in that state or organisation. */
+    private Entity head(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord w, List<PostFact> posts) {
+        List<Entity> orgs = new ArrayList<>(owners(doc, graph, tokens, w, new HashSet<>()));
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(w)) {
+            Mention om = c.getRelation().toString().equals("nmod:of") ? mention(doc, tokens, c.getDependent()) : null;
+            if (om != null && om.entity() != null && om.entity().isOrganisational()) {
+                orgs.add(om.entity());
+            }
+        }
+        Entity found = null;
+        for (PostFact p : posts) {
+            if (p.org() != null && orgs.contains(p.org())) {
+                if (found != null && !found.equals(p.person())) {
+                    return null;
+                }
+                found = p.person();
+            }
+        }
+        return found;
     }
 
     /** "North Korean troops", "Pyongyang's soldiers": the actors a noun's possessor or adjective names. */
@@ -327,9 +476,12 @@ public final class EventExtractor {
         return e.kind() == Kind.PLACE || e.kind() == Kind.STATE ? e : null;
     }
 
-    /** An actor; a person acts for their state in deployments and transfers. */
+    /** An actor; a capital stands for its state ("deliver radars to Kyiv"); a person acts for their state in deployments and transfers. */
     private Entity asActor(Entity e, boolean forState, List<PostFact> posts, LinkedDocument doc) {
-        if (e.kind() == Kind.PLACE || e.kind() == Kind.ROLE) {
+        if (e.kind() == Kind.PLACE) {
+            return gazetteer.stateWithCapital(e.iri());
+        }
+        if (e.kind() == Kind.ROLE) {
             return null;
         }
         if (!forState || e.kind() != Kind.PERSON) {
@@ -392,14 +544,27 @@ public final class EventExtractor {
         }
     }
 
-    /** A head noun phrase as written: the noun with its compound, adjective and number words, and for topics its of/on complements. */
+    /**
+     * A head noun phrase as written: the noun with its compound, adjective and number words, and for topics its of/on
+     * complements, as far as they run on from the head unbroken; a hyphenated modifier the parser split ("longer-range")
+     * is left out whole.
+     */
     private String phrase(SemanticGraph graph, List<CoreLabel> tokens, IndexedWord head, boolean topic) {
         Set<Integer> in = new TreeSet<>();
         collectPhrase(graph, tokens, head, in, topic, 0);
-        int first = in.stream().min(Integer::compare).orElseThrow();
-        int last = in.stream().max(Integer::compare).orElseThrow();
+        int first = head.index() - 1;
+        int last = head.index() - 1;
+        while (in.contains(first - 1) || bridges(tokens, first - 1) && in.contains(first - 2)) {
+            first -= in.contains(first - 1) ? 1 : 2;
+        }
+        while (in.contains(last + 1) || bridges(tokens, last + 1) && in.contains(last + 2)) {
+            last += in.contains(last + 1) ? 1 : 2;
+        }
         while (first < last && tokens.get(first).get(NkgAnnotations.MentionAnnotation.class) != null) {
             first++;
+        }
+        while (first + 2 <= last && tokens.get(first).word().equals("-")) {
+            first += 2;
         }
         StringBuilder sb = new StringBuilder();
         for (int t = first; t <= last; t++) {
@@ -411,6 +576,15 @@ public final class EventExtractor {
         return sb.toString().strip();
     }
 
+    /** A token a phrase may run across: a conjunction, a hyphen or a named mention ("rockets and missiles", "ATACMS missiles"). */
+    private static boolean bridges(List<CoreLabel> tokens, int t) {
+        if (t < 0 || t >= tokens.size()) {
+            return false;
+        }
+        String w = tokens.get(t).word().toLowerCase(Locale.ROOT);
+        return w.equals("and") || w.equals("or") || w.equals("-") || tokens.get(t).get(NkgAnnotations.MentionAnnotation.class) != null;
+    }
+
     private void collectPhrase(SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n, Set<Integer> in, boolean topic, int depth) {
         in.add(n.index() - 1);
         if (depth > 3) {
@@ -419,10 +593,12 @@ public final class EventExtractor {
         for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
             String rel = c.getRelation().toString();
             IndexedWord d = c.getDependent();
-            if (cues.has("PHRASE_SKIP", d.lemma()) || d.index() < n.index() - 6 || d.index() > n.index() + 8) {
+            boolean supplyGerund = "VBG".equals(d.tag()) && cues.has("TRANSFER_VERB", d.lemma());
+            if (cues.has("PHRASE_SKIP", d.lemma()) || supplyGerund || d.index() < n.index() - 6 || d.index() > n.index() + 8) {
                 continue;
             }
-            boolean take = PHRASE_CHILDREN.contains(rel) && d.index() < n.index()
+            boolean hyphenated = d.index() == n.index() + 2 && tokens.get(n.index()).word().equals("-");
+            boolean take = PHRASE_CHILDREN.contains(rel) && (d.index() < n.index() || hyphenated)
                 || rel.startsWith("conj") && d.index() > n.index() && depth == 0
                 || rel.equals("cc") && d.index() > n.index() && depth == 0
                 || topic && (rel.equals("nmod:of") || rel.equals("nmod:on") || rel.equals("acl:on")) && d.index() > n.index()
@@ -432,6 +608,26 @@ public final class EventExtractor {
                 collectPhrase(graph, tokens, d, in, topic, depth + 1);
             }
         }
+    }
+
+    /** "agreed to restore diplomatic relations": the agreed action as a noun with its object, "restoration of diplomatic relations". */
+    private String actionTopic(SemanticGraph graph, List<CoreLabel> tokens, IndexedWord action) {
+        String lemma = action.lemma() == null ? "" : action.lemma().toLowerCase(Locale.ROOT);
+        String noun = null;
+        for (String pair : cues.get("NOMINALISATION")) {
+            if (pair.startsWith(lemma + ":")) {
+                noun = pair.substring(lemma.length() + 1);
+            }
+        }
+        if (noun == null) {
+            return null;
+        }
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(action)) {
+            if (c.getRelation().toString().equals("obj")) {
+                return noun + " of " + phrase(graph, tokens, c.getDependent(), false);
+            }
+        }
+        return noun;
     }
 
     /** The statement kind from the trigger's lemma ("call on/for" is called-for). */
@@ -474,7 +670,8 @@ public final class EventExtractor {
     /**
      * Cue words around a trigger, nearest first: its negation, adverbs and auxiliaries, then each
      * governor (through xcomp, ccomp, adverbial and of-clauses, clausal modifiers, objects of light
-     * verbs and conjunctions) with its own such words, up to a clause that a neutral verb reports.
+     * verbs and conjunctions) with its own such words, up to a clause that a neutral verb reports. A relative clause
+     * states its own fact ("the deal they had reached"), so the search does not leave it.
      */
     List<String> cuesAround(SemanticGraph graph, IndexedWord trigger) {
         List<String> out = new ArrayList<>();
@@ -510,7 +707,8 @@ public final class EventExtractor {
                     }
                     sibling = true;
                 }
-                if (next == null && (rel.equals("xcomp") || rel.equals("ccomp") || rel.startsWith("advcl") || rel.equals("amod")
+                boolean relative = rel.equals("acl:relcl");
+                if (next == null && !relative && (rel.equals("xcomp") || rel.equals("ccomp") || rel.startsWith("advcl") || rel.equals("amod")
                     || rel.startsWith("acl") || rel.equals("obl:of") || rel.equals("nmod:of") || rel.equals("obj")
                     || rel.equals("nsubj:pass") || rel.startsWith("conj") || rel.equals("obl:to") && isVerbLike(n))) {
                     next = in.getGovernor();

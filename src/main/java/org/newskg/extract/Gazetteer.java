@@ -158,6 +158,20 @@ public final class Gazetteer {
         return bodies.get(iri);
     }
 
+    /** The state whose capital a place is, or null. */
+    public Entity stateWithCapital(String placeIri) {
+        for (Map.Entry<String, Entity> e : capitals.entrySet()) {
+            if (e.getValue().iri().equals(placeIri)) {
+                for (GazetteerEntry g : byFirstWord.values().stream().flatMap(List::stream).toList()) {
+                    if (g.entity() != null && g.entity().iri().equals(e.getKey())) {
+                        return g.entity();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /** The capital of a state (the first the reference data names), or null. */
     public Entity capital(String stateIri) {
         return capitals.get(stateIri);

@@ -47,7 +47,10 @@ final class OccasionDates {
         this.published = published;
     }
 
-    /** Registers the days a sentence names and its dated occasions; call for every sentence in order. */
+    /**
+     * Registers the days a sentence names and its dated occasions (an undated occasion takes the date of what happened
+     * at it: "reached a deal on Saturday at a summit"); call for every sentence in order.
+     */
     void addSentence(int si, SemanticGraph graph, List<CoreLabel> tokens) {
         for (int t = 0; t < tokens.size(); t++) {
             if (isTemporal(tokens.get(t)) && (t == 0 || !isTemporal(tokens.get(t - 1)))) {
@@ -64,6 +67,11 @@ final class OccasionDates {
             String kind = occasionClass(w.lemma());
             if (kind != null) {
                 EventDate d = date(si, graph, tokens, w);
+                for (SemanticGraphEdge in : graph.incomingEdgeIterable(w)) {
+                    boolean host = in.getRelation().toString().matches("obl:(at|during|in)") && in.getGovernor().tag() != null
+                        && in.getGovernor().tag().startsWith("VB");
+                    d = d == null && host ? date(si, graph, tokens, in.getGovernor()) : d;
+                }
                 if (d != null) {
                     occasions.add(new Anchor(si, w.index() - 1, kind, w.lemma().toLowerCase(Locale.ROOT), d));
                 }
@@ -88,6 +96,11 @@ final class OccasionDates {
                     EventDate when = resolve(si, tokens, group(tokens, g));
                     if (when != null) {
                         return when;
+                    }
+                }
+                if (next == null && rel.equals("acl:relcl") && hasChild(graph, n, "advmod", "where")) {
+                    for (SemanticGraphEdge up : graph.incomingEdgeIterable(in.getGovernor())) {
+                        next = next == null && up.getRelation().toString().startsWith("obl") ? up.getGovernor() : next;
                     }
                 }
                 if (next == null && (rel.equals("obj") || rel.equals("nsubj:pass") || rel.equals("xcomp") || rel.startsWith("conj")

@@ -208,4 +208,12 @@ class GazetteerTest {
         assertMatch(only("Côte d'Ivoire voted"), 0, 4, "NAME", ID + "state/CIV");
         assertMatch(only("Côte d’Ivoire voted"), 0, 4, "NAME", ID + "state/CIV");
     }
+
+    @Test
+    void aCapitalLeadsBackToItsState() {
+        Entity ukraine = only("Ukraine").entry().entity();
+        Entity kyiv = gazetteer.capital(ukraine.iri());
+        assertEquals(ukraine, gazetteer.stateWithCapital(kyiv.iri()));
+        assertNull(gazetteer.stateWithCapital(ukraine.iri()));
+    }
 }
