@@ -602,12 +602,19 @@ public final class EventExtractor {
                 || rel.startsWith("conj") && d.index() > n.index() && depth == 0
                 || rel.equals("cc") && d.index() > n.index() && depth == 0
                 || topic && (rel.equals("nmod:of") || rel.equals("nmod:on") || rel.equals("acl:on")) && d.index() > n.index()
+                    && !isTime(tokens.get(d.index() - 1))
                 || rel.equals("case") && depth > 0
                 || rel.equals("hyphen") || rel.equals("punct") && d.word().equals("-");
             if (take && tokens.get(d.index() - 1).get(NkgAnnotations.MentionAnnotation.class) == null) {
                 collectPhrase(graph, tokens, d, in, topic, depth + 1);
             }
         }
+    }
+
+    /** A date or time word, which belongs to the event's date, never to its topic ("a pact on Wednesday"). */
+    private static boolean isTime(CoreLabel token) {
+        String ner = token.ner();
+        return "DATE".equals(ner) || "TIME".equals(ner) || "DURATION".equals(ner) || "SET".equals(ner);
     }
 
     /** "agreed to restore diplomatic relations": the agreed action as a noun with its object, "restoration of diplomatic relations". */
