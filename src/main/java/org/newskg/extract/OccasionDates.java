@@ -164,12 +164,12 @@ final class OccasionDates {
         return null;
     }
 
-    /** "condemned the pact on Thursday", with the date parsed onto the object: a temporal prepositional modifier of the object. */
+    /** "condemned the pact on Thursday", "unveiled the pact that evening", with the date parsed onto the object: a temporal modifier of the object. */
     private EventDate onObject(int si, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord object) {
         for (SemanticGraphEdge c : graph.outgoingEdgeIterable(object)) {
             String rel = c.getRelation().toString();
             int t = c.getDependent().index() - 1;
-            if ((rel.equals("nmod:on") || rel.equals("nmod:tmod")) && t >= 0 && t < tokens.size() && isTemporal(tokens.get(t))) {
+            if ((rel.equals("nmod:on") || rel.equals("nmod:tmod") || rel.equals("obl:tmod")) && t >= 0 && t < tokens.size() && isTemporal(tokens.get(t))) {
                 return resolve(si, tokens, group(tokens, t));
             }
         }
