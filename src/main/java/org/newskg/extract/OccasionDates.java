@@ -258,9 +258,20 @@ final class OccasionDates {
         return null;
     }
 
+    /** The date a temporal expression names, or null; a plural period without a number ("in the coming days") names none. */
     private EventDate explicit(List<CoreLabel> tokens, List<Integer> group) {
         boolean weekday = false;
+        boolean periods = false;
+        boolean number = false;
         String value = null;
+        for (int t : group) {
+            String word = tokens.get(t).word().toLowerCase(Locale.ROOT);
+            periods |= cues.has("VAGUE_PERIOD", word);
+            number |= "CD".equals(tokens.get(t).tag());
+        }
+        if (periods && !number) {
+            return null;
+        }
         for (int t : group) {
             weekday |= EventDate.isWeekday(tokens.get(t).word());
             String v = tokens.get(t).get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
