@@ -113,7 +113,10 @@ final class OccasionDates {
         return null;
     }
 
-    /** A date among a word's temporal and prepositional modifiers, looking into the occasions they name. */
+    /**
+     * A date among a word's temporal and prepositional modifiers, looking into the occasions they name. An occasion
+     * a statement was made before ("said before the trip") does not date it.
+     */
     private EventDate own(int si, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n, int depth) {
         for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
             String rel = c.getRelation().toString();
@@ -135,8 +138,10 @@ final class OccasionDates {
                 }
                 continue;
             }
-            boolean ok = prep || rel.equals("advmod") || rel.equals("nmod:poss") || depth > 0 && rel.equals("compound")
-                || depth == 0 && rel.equals("obj") && occasion;
+            boolean spoken = depth == 0 && cues.has("SPEECH", lower(n.lemma()));
+            boolean before = spoken && rel.endsWith(":before");
+            boolean ok = prep && !(before && occasion) || rel.equals("advmod") || rel.equals("nmod:poss")
+                || depth > 0 && rel.equals("compound") || depth == 0 && rel.equals("obj") && occasion;
             if (!ok || d.tag() != null && d.tag().startsWith("VB") || d.index() < 1 || d.index() > tokens.size()) {
                 continue;
             }
@@ -323,5 +328,9 @@ final class OccasionDates {
             }
         }
         return false;
+    }
+
+    private static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
     }
 }
