@@ -46,6 +46,9 @@ public final class EntityLinker {
     private static final Set<String> PHYSICAL_VERBS = Set.of("visit", "reach", "enter", "leave", "attack", "strike",
         "bomb", "shell", "hit", "capture", "seize", "surround", "tour", "approach", "evacuate", "defend", "liberate",
         "fortify", "occupy", "encircle", "target", "raid", "storm", "besiege", "flee", "return");
+    /** Nouns that make a name tagged as a person before them an organisation's ("the Wagner mercenary group"). */
+    private static final Set<String> ORGANISATION_HEADS = Set.of("group", "company", "militia", "movement", "network",
+        "organisation", "organization");
     private static final Set<String> PLACE_NER = Set.of("LOCATION", "CITY", "STATE_OR_PROVINCE", "COUNTRY");
     private static final Set<String> GEO_HEADS = Set.of("Strait", "Peninsula", "Sea", "Gulf", "Valley", "Region",
         "Oblast", "Province", "Border", "Coast", "Bay", "River", "Mountains", "Islands", "Island", "Desert", "Basin",
@@ -324,6 +327,11 @@ public final class EntityLinker {
             if (ner.equals("ORGANIZATION") && GEO_HEADS.contains(tokens.get(j - 1).originalText())) {
                 ner = "LOCATION";
             }
+            String head = organisationHead(tokens, j);
+            if (head != null && ner.equals("PERSON")) {
+                ner = "ORGANIZATION";
+                name = name + " " + Character.toUpperCase(head.charAt(0)) + head.substring(1);
+            }
             Work w = switch (ner) {
                 case "PERSON" -> {
                     Work p = new Work(si, start, j, "PERSON", null, "NER");
@@ -338,6 +346,21 @@ public final class EntityLinker {
             mark(at, w);
             found.add(w);
         }
+    }
+
+    /** "the Wagner mercenary group": the organisation noun a name modifies, at most one word after it, or null. */
+    private static String organisationHead(List<CoreLabel> tokens, int end) {
+        for (int k = end; k < Math.min(tokens.size(), end + 2); k++) {
+            CoreLabel t = tokens.get(k);
+            String lemma = t.lemma() == null ? "" : t.lemma().toLowerCase(Locale.ROOT);
+            if ("NN".equals(t.tag()) && ORGANISATION_HEADS.contains(lemma)) {
+                return lemma;
+            }
+            if (!"NN".equals(t.tag()) && !"JJ".equals(t.tag()) || !"O".equals(t.ner())) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** "Leaders of the Association of Southeast Asian Nations": the known name is the entity, the words before it are not. */
