@@ -40,6 +40,7 @@ public final class Gazetteer {
     private final Map<String, List<Tenure>> tenures = new HashMap<>();
     private final Map<String, String> broaderRole;
     private final Map<String, Entity> capitals;
+    private final Map<String, Entity> stateByCapital = new HashMap<>();
     private final int size;
 
     /**
@@ -76,6 +77,15 @@ public final class Gazetteer {
         this.adjectives = Map.copyOf(adjectives);
         this.broaderRole = Map.copyOf(broaderRole);
         this.capitals = Map.copyOf(capitals);
+        Map<String, Entity> byIri = new HashMap<>();
+        for (GazetteerEntry e : entries) {
+            byIri.putIfAbsent(e.entity().iri(), e.entity());
+        }
+        capitals.forEach((state, capital) -> {
+            if (byIri.containsKey(state)) {
+                stateByCapital.putIfAbsent(capital.iri(), byIri.get(state));
+            }
+        });
         for (GazetteerEntry e : entries) {
             if (e.entity().kind() == Kind.PERSON && e.via().equals("NAME")) {
                 personsBySlug.putIfAbsent(Slugs.slug(e.surface()), e.entity());
@@ -160,16 +170,7 @@ public final class Gazetteer {
 
     /** The state whose capital a place is, or null. */
     public Entity stateWithCapital(String placeIri) {
-        for (Map.Entry<String, Entity> e : capitals.entrySet()) {
-            if (e.getValue().iri().equals(placeIri)) {
-                for (GazetteerEntry g : byFirstWord.values().stream().flatMap(List::stream).toList()) {
-                    if (g.entity() != null && g.entity().iri().equals(e.getKey())) {
-                        return g.entity();
-                    }
-                }
-            }
-        }
-        return null;
+        return stateByCapital.get(placeIri);
     }
 
     /** The capital of a state (the first the reference data names), or null. */
