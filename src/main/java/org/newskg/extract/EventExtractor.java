@@ -141,8 +141,7 @@ public final class EventExtractor {
                 ? gazetteer.capital(f.destinations().get(0).iri()) : null;
             boolean there = capital != null && facts.stream().anyMatch(o -> o.type() == EventType.VISIT
                 && o.agents().equals(f.agents()) && o.destinations().contains(capital));
-            out.add(!there ? f : new EventFact(f.type(), f.agents(), f.participants(), f.targets(), f.recipients(), List.of(capital),
-                f.locations(), f.item(), f.topic(), f.kind(), f.troops(), f.date(), f.factuality(), f.evidence()));
+            out.add(!there ? f : f.withDestinations(List.of(capital)));
         }
         return out;
     }
@@ -190,8 +189,7 @@ public final class EventExtractor {
             EventFact f = found.get(i);
             if (f.type() == EventType.AGREEMENT) {
                 if (f.date() == null) {
-                    found.set(i, new EventFact(f.type(), f.agents(), f.participants(), f.targets(), f.recipients(), f.destinations(),
-                        f.locations(), f.item(), f.topic(), f.kind(), f.troops(), date, f.factuality(), f.evidence()));
+                    found.set(i, f.withDate(date));
                 }
                 return;
             }
@@ -209,8 +207,7 @@ public final class EventExtractor {
         for (EventFact p : previous) {
             if (p.date() != null && p.type() != EventType.STATEMENT && p.type() != f.type()
                 && (p.agents().containsAll(f.agents()) || p.participants().containsAll(f.agents()))) {
-                return new EventFact(f.type(), f.agents(), f.participants(), f.targets(), f.recipients(), f.destinations(),
-                    f.locations(), f.item(), f.topic(), f.kind(), f.troops(), p.date(), f.factuality(), f.evidence());
+                return f.withDate(p.date());
             }
         }
         return f;

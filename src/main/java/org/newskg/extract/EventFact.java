@@ -10,4 +10,17 @@ import java.util.List;
 public record EventFact(EventType type, List<Entity> agents, List<Entity> participants, List<Entity> targets,
                         List<Entity> recipients, List<Entity> destinations, List<Entity> locations,
                         String item, String topic, String kind, TroopCount troops, EventDate date,
-                        Factuality factuality, List<Span> evidence) {}
+                        Factuality factuality, List<Span> evidence) {
+
+    /** The same event with another date. */
+    public EventFact withDate(EventDate when) {
+        return new EventFact(type, agents, participants, targets, recipients, destinations, locations, item, topic, kind,
+            troops, when, factuality, evidence);
+    }
+
+    /** The same event with other destinations. */
+    public EventFact withDestinations(List<Entity> places) {
+        return new EventFact(type, agents, participants, targets, recipients, places, locations, item, topic, kind,
+            troops, date, factuality, evidence);
+    }
+}
