@@ -3,7 +3,9 @@ package org.newskg.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.apache.jena.atlas.json.JsonObject;
 import org.newskg.bench.ExtractionBench;
 import org.newskg.bench.MemoryBench;
@@ -67,19 +69,18 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no query directory " + queries + " (pass --queries DIR)");
         }
         var out = spec.commandLine().getOut();
+        Consumer<String> log = line -> spec.commandLine().getErr().println(line);
         Settings s = options.settings();
         JsonObject result;
         String text;
         if (latency) {
-            java.util.List<StoreBench.Latency> l = StoreBench.latencies(options.existingStoreDir(s), queries, n,
-                line -> spec.commandLine().getErr().println(line));
+            List<StoreBench.Latency> l = StoreBench.latencies(options.existingStoreDir(s), queries, n, log);
             JsonObject o = new JsonObject();
             o.put("queries", StoreBench.latenciesJson(l));
             result = o;
             text = StoreBench.describeLatencies(l);
         } else if (synthetic != null) {
-            StoreBench.Result r = StoreBench.run(synthetic, options.store, queries, seed, n,
-                line -> spec.commandLine().getErr().println(line));
+            StoreBench.Result r = StoreBench.run(synthetic, options.store, queries, seed, n, log);
             result = r.toJson();
             text = r.describe();
         } else {

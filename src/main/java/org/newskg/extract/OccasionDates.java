@@ -270,21 +270,15 @@ final class OccasionDates {
         boolean number = false;
         String value = null;
         for (int t : group) {
-            String word = tokens.get(t).word().toLowerCase(Locale.ROOT);
-            periods |= cues.has("VAGUE_PERIOD", word);
+            periods |= cues.has("VAGUE_PERIOD", tokens.get(t).word().toLowerCase(Locale.ROOT));
             number |= "CD".equals(tokens.get(t).tag());
-        }
-        if (periods && !number) {
-            return null;
-        }
-        for (int t : group) {
             weekday |= EventDate.isWeekday(tokens.get(t).word());
             String v = tokens.get(t).get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
             if (value == null && v != null && "DATE".equals(tokens.get(t).ner())) {
                 value = v;
             }
         }
-        return EventDate.fromTimex(value, weekday, published);
+        return periods && !number ? null : EventDate.fromTimex(value, weekday, published);
     }
 
     /** Whether any token of a sentence is part of a date or time expression. */

@@ -45,7 +45,7 @@ public final class NlpPipeline {
     /** Loads the models named by the settings (tens of seconds). */
     public NlpPipeline(Settings settings) {
         Properties props = withSentenceCap(settings.withPrefix("nlp."), settings.getInt("extract.maxSentenceTokens"));
-        List<String> annotators = List.of(props.getProperty("annotators", "").split("\\s*,\\s*"));
+        List<String> annotators = annotators(props);
         int cut = Math.max(annotators.indexOf("ssplit"), annotators.indexOf(SentenceCap.NAME)) + 1;
         long t0 = System.nanoTime();
         if (cut > 0 && cut < annotators.size() && SENTENCE_LEVEL.containsAll(annotators.subList(cut, annotators.size()))) {
@@ -60,6 +60,11 @@ public final class NlpPipeline {
         loadSeconds = (System.nanoTime() - t0) / 1e9;
     }
 
+    /** The annotator names a CoreNLP configuration lists, in order. */
+    private static List<String> annotators(Properties props) {
+        return List.of(props.getProperty("annotators", "").split("\\s*,\\s*"));
+    }
+
     private static Properties withAnnotators(Properties props, List<String> annotators) {
         Properties p = new Properties();
         p.putAll(props);
@@ -69,7 +74,7 @@ public final class NlpPipeline {
 
     /** CoreNLP properties with {@link SentenceCap} inserted after {@code ssplit} (a cap of 0 or less: none). */
     static Properties withSentenceCap(Properties props, int maxTokens) {
-        List<String> annotators = new ArrayList<>(List.of(props.getProperty("annotators", "").split("\\s*,\\s*")));
+        List<String> annotators = new ArrayList<>(annotators(props));
         int ssplit = annotators.indexOf("ssplit");
         if (maxTokens > 0 && ssplit >= 0 && !annotators.contains(SentenceCap.NAME)) {
             annotators.add(ssplit + 1, SentenceCap.NAME);
@@ -87,14 +92,11 @@ public final class NlpPipeline {
 
     /** Annotates an article, stopping with {@link java.util.concurrent.CancellationException} once cancelled. */
     public Annotation annotate(Article article, Cancellation cancel) {
+        String date = article.date().toString();
         Annotation doc = new Annotation(article.text());
-        doc.set(CoreAnnotations.DocDateAnnotation.class, article.date().toString());
+        doc.set(CoreAnnotations.DocDateAnnotation.class, date);
         cancel.check();
-        try {
-            split.annotate(doc);
-        } catch (RuntimeInterruptedException e) {
-            throw new CancellationException("annotation interrupted");
-        }
+        annotate(split, doc);
         if (rest == null) {
             return doc;
         }
@@ -109,18 +111,23 @@ public final class NlpPipeline {
                 && tokens.size() + sentences.get(to).get(CoreAnnotations.TokensAnnotation.class).size() <= chunkTokens);
             cancel.check();
             Annotation run = new Annotation(article.text());
-            run.set(CoreAnnotations.DocDateAnnotation.class, article.date().toString());
+            run.set(CoreAnnotations.DocDateAnnotation.class, date);
             run.set(CoreAnnotations.SentencesAnnotation.class, sentences.subList(from, to));
             run.set(CoreAnnotations.TokensAnnotation.class, tokens);
-            try {
-                rest.annotate(run);
-            } catch (RuntimeInterruptedException e) {
-                throw new CancellationException("annotation interrupted");
-            }
+            annotate(rest, run);
             from = to;
         }
         cancel.check();
         return doc;
+    }
+
+    /** Runs a CoreNLP pipeline, turning its interrupt exception into {@link CancellationException}. */
+    private static void annotate(StanfordCoreNLP pipeline, Annotation a) {
+        try {
+            pipeline.annotate(a);
+        } catch (RuntimeInterruptedException e) {
+            throw new CancellationException("annotation interrupted");
+        }
     }
 
     /** Seconds it took to load the models. */

@@ -249,7 +249,6 @@ public final class RdfMapper {
         return NodeFactory.createLiteralDT(Long.toString(n), XSDDatatype.XSDinteger);
     }
 
-    /** Sends quads of one graph to a sink. */
     /** Sends each quad of one graph to the sink once, however often the mapping states it. */
     private static final class Emitter {
         private final Node graph;
