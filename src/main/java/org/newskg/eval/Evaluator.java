@@ -26,12 +26,19 @@ import org.newskg.store.Sparql;
  * gold file has an {@code article} column, rows are matched per article (the evidence sentence
  * tells which); otherwise over the whole store. Gold files are tab-separated with a header line;
  * a gold cell may use any alternative name the store knows for an entity, and accents are ignored.
+ * Free-text columns ({@code item}, {@code topic}) are descriptions, not names: two of them agree
+ * when the head noun of one occurs among the words of the other ("treaty" and "mutual defence
+ * treaty", "shells" and "artillery shells"), and each row matches at most one row of the other side.
  *
  * <pre>{@code
  * List<Score> scores = Evaluator.evaluate(store.dataset(), Path.of("data/gold"), Path.of("queries"));
  * }</pre>
  */
 public final class Evaluator {
+    /** Columns that describe rather than name, compared by head noun. */
+    private static final Set<String> FREE_TEXT = Set.of("item", "topic");
+    private static final Set<String> PREPOSITIONS = Set.of("of", "on", "for", "to", "with", "in", "between", "among", "about", "from");
+
     private Evaluator() {}
 
     /** Scores every query that has a gold file, in name order. */
@@ -80,10 +87,84 @@ public final class Evaluator {
             fp.removeAll(expected);
             Set<String> fn = new TreeSet<>(expected);
             fn.removeAll(actual);
+            pairFreeText(fp, fn, freeColumns(keys, perArticle));
             int tp = actual.size() - fp.size();
             scores.add(new Score(name, perArticle, tp, List.copyOf(fp), List.copyOf(fn)));
         }
         return scores;
+    }
+
+    /** Positions (in a row's " | "-separated cells) of the free-text columns, counting the article cell. */
+    private static List<Integer> freeColumns(List<String> keys, boolean perArticle) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (FREE_TEXT.contains(keys.get(i))) {
+                out.add(i + (perArticle ? 1 : 0));
+            }
+        }
+        return out;
+    }
+
+    /** Removes from both sides each false positive and miss that differ only in agreeing free-text cells, one to one. */
+    private static void pairFreeText(Set<String> fp, Set<String> fn, List<Integer> free) {
+        if (free.isEmpty()) {
+            return;
+        }
+        for (String predicted : List.copyOf(fp)) {
+            for (String missed : fn) {
+                if (freeTextAgrees(predicted.split(" \\| ", -1), missed.split(" \\| ", -1), free)) {
+                    fp.remove(predicted);
+                    fn.remove(missed);
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean freeTextAgrees(String[] a, String[] b, List<Integer> free) {
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            boolean same = free.contains(i) ? headsAgree(a[i], b[i]) : a[i].equals(b[i]);
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Two descriptions agree when the head noun of either is one of the other's words (plurals folded). */
+    static boolean headsAgree(String a, String b) {
+        List<String> wa = words(a);
+        List<String> wb = words(b);
+        if (wa.isEmpty() || wb.isEmpty()) {
+            return wa.isEmpty() && wb.isEmpty();
+        }
+        return wb.contains(head(a)) || wa.contains(head(b));
+    }
+
+    /** The last word before the first preposition: "consensus on ending violence" has head "consensus". */
+    private static String head(String phrase) {
+        List<String> ws = words(phrase);
+        int end = ws.size();
+        for (int i = 1; i < ws.size(); i++) {
+            if (PREPOSITIONS.contains(ws.get(i))) {
+                end = i;
+                break;
+            }
+        }
+        return ws.get(end - 1);
+    }
+
+    private static List<String> words(String phrase) {
+        List<String> out = new ArrayList<>();
+        for (String w : normal(phrase).split("[\\s/]+")) {
+            if (!w.isEmpty()) {
+                out.add(w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.substring(0, w.length() - 1) : w);
+            }
+        }
+        return out;
     }
 
     private static Set<String> goldRows(Path gold, List<String> header, List<String> keys, boolean perArticle,
