@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.newskg.nlp.NkgAnnotations;
@@ -123,6 +124,7 @@ public final class EventExtractor {
                     datePrevious(found, dates.date(h.sentence(), graph, tokens, h.trigger()));
                 }
             }
+            here = boundOverSigners(here);
             if (!OccasionDates.namesTime(tokens)) {
                 List<EventFact> before = previous;
                 here.replaceAll(f -> continuing(f, before));
@@ -167,6 +169,30 @@ public final class EventExtractor {
         return null;
     }
 
+    /**
+     * The nearest subject of a clause enclosing a pronoun, other than the pronoun and other pronouns: "Canberra is
+     * scrapping its deal" (its is Canberra), "the two countries will revive a pact they signed" (they are the countries).
+     */
+    static IndexedWord antecedent(SemanticGraph graph, IndexedWord pronoun) {
+        IndexedWord n = pronoun;
+        Set<IndexedWord> seen = new HashSet<>();
+        for (int level = 0; level < 4 && n != null && seen.add(n); level++) {
+            IndexedWord s = level == 0 ? null : subject(graph, n);
+            if (s != null && !s.equals(pronoun) && !"PRP".equals(s.tag()) && !"PRP$".equals(s.tag())) {
+                return s;
+            }
+            IndexedWord up = null;
+            for (SemanticGraphEdge in : graph.incomingEdgeIterable(n)) {
+                String rel = in.getRelation().toString();
+                if (up == null && !rel.startsWith("conj") && !rel.equals("ref")) {
+                    up = in.getGovernor();
+                }
+            }
+            n = up;
+        }
+        return null;
+    }
+
     /** The last two states a sentence conjoins ("India and China", "Indian and Chinese troops"), else the pair so far. */
     private static List<Entity> statePair(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, List<Entity> pair) {
         List<Entity> found = pair;
@@ -183,17 +209,41 @@ public final class EventExtractor {
         return found;
     }
 
-    /** "The pact was signed on Wednesday": a partyless mention of an agreement dates the last undated agreement before it. */
+    /** "The pact was signed on Wednesday": a partyless mention of an agreement dates the undated agreements of the last sentence that had any. */
     private static void datePrevious(List<EventFact> found, EventDate date) {
+        int sentence = -1;
         for (int i = found.size() - 1; i >= 0 && date != null; i--) {
             EventFact f = found.get(i);
-            if (f.type() == EventType.AGREEMENT) {
+            if (f.type() == EventType.AGREEMENT && (sentence < 0 || f.evidence().get(0).sentence() == sentence)) {
+                sentence = f.evidence().get(0).sentence();
                 if (f.date() == null) {
                     found.set(i, f.withDate(date));
                 }
-                return;
             }
         }
+    }
+
+    /**
+     * "Putin and Kim signed a treaty under which Russia and North Korea pledge ...": when one sentence gives an
+     * agreement both between persons and between states or organisations, the latter are its parties.
+     */
+    private static List<EventFact> boundOverSigners(List<EventFact> here) {
+        List<EventFact> out = new ArrayList<>();
+        for (EventFact f : here) {
+            boolean signers = f.type() == EventType.AGREEMENT && parties(f).stream().allMatch(e -> e.kind() == Kind.PERSON);
+            boolean bound = signers && here.stream().anyMatch(o -> o.type() == EventType.AGREEMENT && o != f
+                && Objects.equals(o.topic(), f.topic()) && parties(o).stream().allMatch(Entity::isOrganisational));
+            if (!bound) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private static List<Entity> parties(EventFact f) {
+        List<Entity> out = new ArrayList<>(f.agents());
+        out.addAll(f.participants());
+        return out;
     }
 
     /**
@@ -348,6 +398,7 @@ public final class EventExtractor {
                             if (cm != null && cm.entity() != null && cm.entity().kind() != Kind.ROLE) {
                                 m = cm;
                                 used.add(c.getDependent().index() - 1);
+                                conjoinedSiblings(graph, w, c.getDependent(), rel).stream().filter(x -> !heads.contains(x)).forEach(heads::add);
                             }
                         }
                     }
@@ -367,6 +418,19 @@ public final class EventExtractor {
                 if (speaker != null && !out.contains(speaker)) {
                     out.add(speaker);
                     used.add(w.index() - 1);
+                }
+                continue;
+            }
+            if (m == null && (word.equals("it") || word.equals("its") || word.equals("they") || word.equals("their"))) {
+                IndexedWord ante = antecedent(graph, w);
+                if (ante != null) {
+                    boolean singular = word.startsWith("it");
+                    for (Entity e : entities(doc, graph, tokens, ante, false, new TreeSet<>(), posts, delegations, pair)) {
+                        if ((!singular || e.isOrganisational()) && !out.contains(e)) {
+                            out.add(e);
+                            used.add(w.index() - 1);
+                        }
+                    }
                 }
                 continue;
             }
@@ -403,6 +467,29 @@ public final class EventExtractor {
             }
         }
         return out;
+    }
+
+    /** "Russia and North Korea pledge", parsed as compounds of "pledge": the other children by {@code rel} conjoined with {@code child}. */
+    private static List<IndexedWord> conjoinedSiblings(SemanticGraph graph, IndexedWord parent, IndexedWord child, String rel) {
+        List<IndexedWord> out = new ArrayList<>();
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(parent)) {
+            IndexedWord d = c.getDependent();
+            if (!d.equals(child) && c.getRelation().toString().equals(rel)
+                && (graph.containsEdge(child, d) || graph.containsEdge(d, child))
+                && (isConj(graph, child, d) || isConj(graph, d, child))) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isConj(SemanticGraph graph, IndexedWord gov, IndexedWord dep) {
+        for (SemanticGraphEdge e : graph.getAllEdges(gov, dep)) {
+            if (e.getRelation().toString().startsWith("conj")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -498,7 +585,7 @@ public final class EventExtractor {
             return n;
         }
         for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
-            if (c.getRelation().toString().equals("nmod:of")) {
+            if (c.getRelation().toString().equals("nmod:of") || c.getRelation().toString().equals("acl:of")) {
                 return c.getDependent();
             }
         }
@@ -599,10 +686,9 @@ public final class EventExtractor {
                 || rel.startsWith("conj") && d.index() > n.index() && depth == 0
                 || rel.equals("cc") && d.index() > n.index() && depth == 0
                 || topic && (rel.equals("nmod:of") || rel.equals("nmod:on") || rel.equals("acl:on")) && d.index() > n.index()
-                    && !isTime(tokens.get(d.index() - 1))
                 || rel.equals("case") && depth > 0
                 || rel.equals("hyphen") || rel.equals("punct") && d.word().equals("-");
-            if (take && tokens.get(d.index() - 1).get(NkgAnnotations.MentionAnnotation.class) == null) {
+            if (take && tokens.get(d.index() - 1).get(NkgAnnotations.MentionAnnotation.class) == null && !isTime(tokens.get(d.index() - 1))) {
                 collectPhrase(graph, tokens, d, in, topic, depth + 1);
             }
         }
@@ -628,10 +714,23 @@ public final class EventExtractor {
         }
         for (SemanticGraphEdge c : graph.outgoingEdgeIterable(action)) {
             if (c.getRelation().toString().equals("obj")) {
-                return noun + " of " + phrase(graph, tokens, c.getDependent(), false);
+                return noun + " of " + phrase(graph, tokens, pastDuration(graph, tokens, c.getDependent()), false);
             }
         }
         return noun;
+    }
+
+    /** "halt six weeks of fighting": a length of time with an of-complement stands for that complement. */
+    private static IndexedWord pastDuration(SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n) {
+        if (!isTime(tokens.get(n.index() - 1))) {
+            return n;
+        }
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
+            if (c.getRelation().toString().equals("nmod:of") || c.getRelation().toString().equals("acl:of")) {
+                return c.getDependent();
+            }
+        }
+        return n;
     }
 
     /** The statement kind from the trigger's lemma ("call on/for" is called-for). */
@@ -711,7 +810,7 @@ public final class EventExtractor {
                     }
                     sibling = true;
                 }
-                boolean relative = rel.equals("acl:relcl");
+                boolean relative = rel.equals("acl:relcl") || rel.equals("ccomp") && cues.has("AGREEMENT_NOUN", lemmaOf(in.getGovernor()));
                 if (next == null && !relative && (rel.equals("xcomp") || rel.equals("ccomp") || rel.startsWith("advcl") || rel.equals("amod")
                     || rel.startsWith("acl") || rel.equals("obl:of") || rel.equals("nmod:of") || rel.equals("obj")
                     || rel.equals("nsubj:pass") || rel.startsWith("conj") || rel.equals("obl:to") && isVerbLike(n))) {
@@ -721,6 +820,10 @@ public final class EventExtractor {
             n = next;
         }
         return out;
+    }
+
+    private static String lemmaOf(IndexedWord n) {
+        return n.lemma() == null ? "" : n.lemma().toLowerCase(Locale.ROOT);
     }
 
     private static IndexedWord subject(SemanticGraph graph, IndexedWord n) {

@@ -83,7 +83,7 @@ final class OccasionDates {
     EventDate date(int si, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord trigger) {
         IndexedWord n = trigger;
         for (int level = 0; level < 2 && n != null; level++) {
-            EventDate d = own(si, graph, tokens, n, 0);
+            EventDate d = own(si, graph, tokens, n, 0, true);
             if (d != null) {
                 boolean past = trigger.tag() != null && (trigger.tag().equals("VBD") || trigger.tag().equals("VBN"));
                 return past && d.granularity() == EventDate.Granularity.MONTH && d.after(published) ? d.yearEarlier() : d;
@@ -115,9 +115,10 @@ final class OccasionDates {
 
     /**
      * A date among a word's temporal and prepositional modifiers, looking into the occasions they name. An occasion
-     * a statement was made before ("said before the trip") does not date it.
+     * a statement was made before ("said before the trip") does not date it. Along {@code nounChain} (the trigger noun
+     * and its compounds) number and adjective modifiers date it too ("the 2016 submarine deal").
      */
-    private EventDate own(int si, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n, int depth) {
+    private EventDate own(int si, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n, int depth, boolean nounChain) {
         for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
             String rel = c.getRelation().toString();
             IndexedWord d = c.getDependent();
@@ -125,7 +126,7 @@ final class OccasionDates {
             boolean occasion = occasionClass(d.lemma()) != null || hasChild(graph, d, "amod", "same");
             boolean participle = d.tag() != null && d.tag().equals("VBG");
             if (depth == 0 && rel.startsWith("advcl") && participle) {
-                EventDate inner = own(si, graph, tokens, d, 1);
+                EventDate inner = own(si, graph, tokens, d, 1, false);
                 if (inner != null) {
                     return inner;
                 }
@@ -140,8 +141,9 @@ final class OccasionDates {
             }
             boolean spoken = depth == 0 && cues.has("SPEECH", lower(n.lemma()));
             boolean before = spoken && rel.endsWith(":before");
+            boolean modifier = nounChain && isNoun(n) && (rel.equals("compound") || rel.equals("nummod") || rel.equals("amod"));
             boolean ok = prep && !(before && occasion) || rel.equals("advmod") || rel.equals("nmod:poss")
-                || depth > 0 && rel.equals("compound") || depth == 0 && rel.equals("obj") && occasion;
+                || depth > 0 && rel.equals("compound") || depth == 0 && rel.equals("obj") && occasion || modifier;
             if (!ok || d.tag() != null && d.tag().startsWith("VB") || d.index() < 1 || d.index() > tokens.size()) {
                 continue;
             }
@@ -153,8 +155,8 @@ final class OccasionDates {
                 }
                 continue;
             }
-            if (depth < 2 && (prep || rel.equals("advmod") || occasion)) {
-                EventDate inner = own(si, graph, tokens, d, depth + 1);
+            if (depth < 2 && (prep || rel.equals("advmod") || occasion || modifier && rel.equals("compound"))) {
+                EventDate inner = own(si, graph, tokens, d, depth + 1, modifier && rel.equals("compound"));
                 if (inner != null) {
                     return inner;
                 }
@@ -167,6 +169,11 @@ final class OccasionDates {
             }
         }
         return null;
+    }
+
+    /** A noun, whose compound and number modifiers may date it ("the 2016 submarine deal"). */
+    private static boolean isNoun(IndexedWord n) {
+        return n.tag() != null && n.tag().startsWith("NN");
     }
 
     /** "condemned the pact on Thursday", "unveiled the pact that evening", with the date parsed onto the object: a temporal modifier of the object. */
