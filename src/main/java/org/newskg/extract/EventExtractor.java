@@ -117,9 +117,9 @@ public final class EventExtractor {
             }
             List<EventFact> here = new ArrayList<>();
             for (Hit h : hits.values()) {
-                EventFact f = resolve(doc, graph, tokens, sentence, h, posts, offsets, text, dates, pair);
-                if (f != null) {
-                    here.add(f);
+                List<EventFact> fs = resolve(doc, graph, tokens, sentence, h, posts, offsets, text, dates, pair);
+                if (!fs.isEmpty()) {
+                    here.addAll(fs);
                 } else if (h.type() == EventType.AGREEMENT && !h.nodes().containsKey("agent") && h.nodes().containsKey("topic")) {
                     datePrevious(found, dates.date(h.sentence(), graph, tokens, h.trigger()));
                 }
@@ -263,7 +263,7 @@ public final class EventExtractor {
         return f;
     }
 
-    private EventFact resolve(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, CoreMap sentence,
+    private List<EventFact> resolve(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, CoreMap sentence,
                               Hit h, List<PostFact> posts, Offsets offsets, String text, OccasionDates dates, List<Entity> pair) {
         Map<String, List<Entity>> roles = new LinkedHashMap<>();
         Set<Integer> used = new TreeSet<>();
@@ -298,7 +298,7 @@ public final class EventExtractor {
         if (itemNode != null) {
             itemNode = throughQuantity(graph, itemNode);
             if (h.type() == EventType.TRANSFER && (cues.has("FORCES", itemNode.lemma()) || mention(doc, tokens, itemNode) != null)) {
-                return null;
+                return List.of();
             }
             if (h.type() == EventType.DEPLOYMENT) {
                 troops = troops(graph, itemNode);
@@ -325,8 +325,26 @@ public final class EventExtractor {
         }
         String kind = h.type() == EventType.STATEMENT ? statementKind(graph, h.trigger()) : null;
         if (!complete(h.type(), roles, item, kind)) {
-            return null;
+            return List.of();
         }
+        // One party signing agreements (plural) with several others makes one agreement with each.
+        List<List<Entity>> others = List.of(roles.get("participant"));
+        if (h.type() == EventType.AGREEMENT && topicNode != null && "NNS".equals(topicNode.tag()) && roles.get("agent").size() == 1
+            && roles.get("participant").size() > 1) {
+            others = roles.get("participant").stream().map(List::of).toList();
+        }
+        List<EventFact> out = new ArrayList<>();
+        for (List<Entity> other : others) {
+            roles.put("participant", other);
+            out.add(fact(h, roles, item, topic, kind, troops, graph, tokens, used, offsets, dates));
+        }
+        return out;
+    }
+
+    /** One event from resolved roles: the sides of talks and deals in IRI order, with factuality, date and evidence span. */
+    private EventFact fact(Hit h, Map<String, List<Entity>> given, String item, String topic, String kind, TroopCount troops,
+                           SemanticGraph graph, List<CoreLabel> tokens, Set<Integer> used, Offsets offsets, OccasionDates dates) {
+        Map<String, List<Entity>> roles = new LinkedHashMap<>(given);
         if (h.type() == EventType.CONTACT || h.type() == EventType.AGREEMENT) {
             List<Entity> parties = new ArrayList<>(roles.get("agent"));
             for (Entity e : roles.get("participant")) {

@@ -184,6 +184,24 @@ final class OccasionDates {
             if ((rel.equals("nmod:on") || rel.equals("nmod:tmod") || rel.equals("obl:tmod")) && t >= 0 && t < tokens.size() && isTemporal(tokens.get(t))) {
                 return resolve(si, tokens, group(tokens, t));
             }
+            if (rel.equals("acl") && "VBG".equals(c.getDependent().tag())) {
+                EventDate inner = onParticiple(si, graph, tokens, c.getDependent());
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** "signed agreements establishing ties ... on Tuesday": a date the parser hangs on a participle modifying the object. */
+    private EventDate onParticiple(int si, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord participle) {
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(participle)) {
+            String rel = c.getRelation().toString();
+            int t = c.getDependent().index() - 1;
+            if ((rel.equals("obl:on") || rel.equals("obl:tmod") || rel.equals("obl:in")) && t >= 0 && t < tokens.size() && isTemporal(tokens.get(t))) {
+                return resolve(si, tokens, group(tokens, t));
+            }
         }
         return null;
     }
