@@ -116,10 +116,14 @@ public final class EventExtractor {
                 }
             }
             List<EventFact> here = new ArrayList<>();
+            Set<EventFact> narrated = new HashSet<>();
             for (Hit h : hits.values()) {
                 List<EventFact> fs = resolve(doc, graph, tokens, sentence, h, posts, offsets, text, dates, pair);
                 if (!fs.isEmpty()) {
                     here.addAll(fs);
+                    if ("VBD".equals(h.trigger().tag())) {
+                        narrated.addAll(fs);
+                    }
                 } else if (h.type() == EventType.AGREEMENT && !h.nodes().containsKey("agent") && h.nodes().containsKey("topic")) {
                     datePrevious(found, dates.date(h.sentence(), graph, tokens, h.trigger()));
                 }
@@ -127,7 +131,9 @@ public final class EventExtractor {
             here = boundOverSigners(here);
             if (!OccasionDates.namesTime(tokens)) {
                 List<EventFact> before = previous;
+                List<EventFact> earlier = found;
                 here.replaceAll(f -> continuing(f, before));
+                here.replaceAll(f -> narrated.contains(f) ? duringMeeting(f, earlier) : f);
             }
             found.addAll(here);
             previous = here;
@@ -255,7 +261,23 @@ public final class EventExtractor {
             return f;
         }
         for (EventFact p : previous) {
-            if (p.date() != null && p.type() != EventType.STATEMENT && p.type() != f.type()
+            boolean sameSpeaker = f.type() == EventType.STATEMENT && p.type() == EventType.STATEMENT && p.agents().equals(f.agents());
+            if (p.date() != null && (sameSpeaker || p.type() != EventType.STATEMENT && p.type() != f.type())
+                && (p.agents().containsAll(f.agents()) || p.participants().containsAll(f.agents()))) {
+                return f.withDate(p.date());
+            }
+        }
+        return f;
+    }
+
+    /** An undated statement told in the simple past by a side of the last dated talks it could belong to ("Kim told his host ..."). */
+    private static EventFact duringMeeting(EventFact f, List<EventFact> earlier) {
+        if (f.type() != EventType.STATEMENT || f.date() != null) {
+            return f;
+        }
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+            EventFact p = earlier.get(i);
+            if (p.type() == EventType.CONTACT && p.date() != null && p.factuality() == Factuality.REPORTED
                 && (p.agents().containsAll(f.agents()) || p.participants().containsAll(f.agents()))) {
                 return f.withDate(p.date());
             }
@@ -756,7 +778,9 @@ public final class EventExtractor {
         String lemma = trigger.lemma() == null ? "" : trigger.lemma().toLowerCase(Locale.ROOT);
         for (String kind : List.of("ACCUSED", "DENIED", "CALLED_FOR", "ANNOUNCED", "CONDEMNED", "THREATENED", "WARNED", "SAID")) {
             if (cues.has("KIND_" + kind, lemma)) {
-                if (kind.equals("CALLED_FOR") && lemma.equals("call") && !hasChild(graph, trigger, "for", "on")) {
+                IndexedWord next = graph.getNodeByIndexSafe(trigger.index() + 1);
+                boolean particle = next != null && (next.word().equalsIgnoreCase("on") || next.word().equalsIgnoreCase("for"));
+                if (kind.equals("CALLED_FOR") && lemma.equals("call") && !particle && !hasChild(graph, trigger, "for", "on")) {
                     return describes(graph, trigger) ? "said" : null;
                 }
                 return kind.toLowerCase(Locale.ROOT).replace('_', '-');

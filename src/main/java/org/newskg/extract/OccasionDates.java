@@ -115,7 +115,7 @@ final class OccasionDates {
 
     /**
      * A date among a word's temporal and prepositional modifiers, looking into the occasions they name. An occasion
-     * a statement was made before ("said before the trip") does not date it. Along {@code nounChain} (the trigger noun
+     * a statement was made before ("said before the trip") or that it judges ("condemned the trip") does not date it. Along {@code nounChain} (the trigger noun
      * and its compounds) number and adjective modifiers date it too ("the 2016 submarine deal").
      */
     private EventDate own(int si, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n, int depth, boolean nounChain) {
@@ -125,7 +125,9 @@ final class OccasionDates {
             boolean prep = rel.startsWith("obl") || rel.startsWith("nmod") && !rel.equals("nmod:poss");
             boolean occasion = occasionClass(d.lemma()) != null || hasChild(graph, d, "amod", "same");
             boolean participle = d.tag() != null && d.tag().equals("VBG");
-            if (depth == 0 && rel.startsWith("advcl") && participle) {
+            boolean spoken = depth == 0 && cues.has("SPEECH", lower(n.lemma()));
+            boolean judged = spoken && !cues.has("KIND_SAID", lower(n.lemma()));
+            if (depth == 0 && rel.startsWith("advcl") && participle && !(spoken && rel.equals("advcl:of"))) {
                 EventDate inner = own(si, graph, tokens, d, 1, false);
                 if (inner != null) {
                     return inner;
@@ -139,11 +141,13 @@ final class OccasionDates {
                 }
                 continue;
             }
-            boolean spoken = depth == 0 && cues.has("SPEECH", lower(n.lemma()));
             boolean before = spoken && rel.endsWith(":before");
+            if (depth == 0 && rel.equals("obl:tmod") && presentPerfect(graph, n)) {
+                continue;
+            }
             boolean modifier = nounChain && isNoun(n) && (rel.equals("compound") || rel.equals("nummod") || rel.equals("amod"));
             boolean ok = prep && !(before && occasion) || rel.equals("advmod") || rel.equals("nmod:poss")
-                || depth > 0 && rel.equals("compound") || depth == 0 && rel.equals("obj") && occasion || modifier;
+                || depth > 0 && rel.equals("compound") || depth == 0 && rel.equals("obj") && occasion && !judged || modifier;
             if (!ok || d.tag() != null && d.tag().startsWith("VB") || d.index() < 1 || d.index() > tokens.size()) {
                 continue;
             }
@@ -169,6 +173,18 @@ final class OccasionDates {
             }
         }
         return null;
+    }
+
+    /** "has accused X of supplying rockets last year": a present perfect takes no bare past time, which belongs to a clause below. */
+    private static boolean presentPerfect(SemanticGraph graph, IndexedWord n) {
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
+            String tag = c.getDependent().tag();
+            if (c.getRelation().toString().equals("aux") && "have".equalsIgnoreCase(c.getDependent().lemma())
+                && ("VBZ".equals(tag) || "VBP".equals(tag))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A noun, whose compound and number modifiers may date it ("the 2016 submarine deal"). */
