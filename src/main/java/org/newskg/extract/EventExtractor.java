@@ -346,6 +346,9 @@ public final class EventExtractor {
             used.add(topicNode.index() - 1);
         }
         String kind = h.type() == EventType.STATEMENT ? statementKind(graph, h.trigger()) : null;
+        if (h.type() == EventType.STATEMENT && roles.get("agent").isEmpty() && subject(graph, h.trigger()) == null) {
+            roles.put("agent", unparsedSpeaker(doc, graph, tokens, h.trigger(), posts, pair));
+        }
         if (!complete(h.type(), roles, item, kind)) {
             return List.of();
         }
@@ -361,6 +364,50 @@ public final class EventExtractor {
             out.add(fact(h, roles, item, topic, kind, troops, graph, tokens, used, offsets, dates));
         }
         return out;
+    }
+
+    /**
+     * The speaker of a speech verb the parser left without a subject: the entity named just before it ("..., South
+     * Korea's spy agency said on Friday"), else after "and" the subject of the sentence's main speech verb ("Wang
+     * accused Indian troops of provoking the clash and urged New Delhi ...").
+     */
+    private List<Entity> unparsedSpeaker(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord trigger,
+                                         List<PostFact> posts, List<Entity> pair) {
+        IndexedWord before = graph.getNodeByIndexSafe(trigger.index() - 1);
+        Mention m = before == null ? null : mention(doc, tokens, before);
+        if (m != null && m.entity() != null && m.entity().kind() != Kind.ROLE) {
+            Entity e = asActor(m.entity(), false, posts, doc);
+            return e == null ? List.of() : List.of(e);
+        }
+        IndexedWord root = graph.getFirstRoot();
+        IndexedWord s = root == null || root.equals(trigger) || !cues.has("SPEECH", lemmaOf(root)) ? null : subject(graph, root);
+        if (s == null || !afterAnd(graph, tokens, trigger)) {
+            return List.of();
+        }
+        List<Entity> out = new ArrayList<>();
+        for (Entity e : entities(doc, graph, tokens, s, false, new TreeSet<>(), posts, false, pair)) {
+            Entity r = asActor(e, false, posts, doc);
+            if (r != null && !out.contains(r)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** A verb coordinated on the surface ("..., and Seoul said", "... and urged"): "and" before it or before its subject. */
+    private static boolean afterAnd(SemanticGraph graph, List<CoreLabel> tokens, IndexedWord verb) {
+        int first = verb.index() - 1;
+        IndexedWord s = subject(graph, verb);
+        if (s != null && s.index() < verb.index()) {
+            for (IndexedWord d : graph.descendants(s)) {
+                first = Math.min(first, d.index() - 1);
+            }
+        }
+        int k = first - 1;
+        while (k >= 0 && tokens.get(k).tag() != null && tokens.get(k).tag().startsWith("RB")) {
+            k--;
+        }
+        return k >= 0 && (tokens.get(k).word().equalsIgnoreCase("and") || tokens.get(k).word().equalsIgnoreCase("but"));
     }
 
     /** One event from resolved roles: the sides of talks and deals in IRI order, with factuality, date and evidence span. */
@@ -380,6 +427,11 @@ public final class EventExtractor {
         }
         Factuality fact = factuality.decide(cuesAround(graph, h.trigger()));
         EventDate date = dates.date(h.sentence(), graph, tokens, h.trigger());
+        IndexedWord root = graph.getFirstRoot();
+        if (date == null && h.type() == EventType.STATEMENT && !h.trigger().equals(root) && afterAnd(graph, tokens, h.trigger())
+            && cues.has("SPEECH", lemmaOf(root))) {
+            date = dates.date(h.sentence(), graph, tokens, root);
+        }
         int first = used.stream().min(Integer::compare).orElseThrow();
         int last = used.stream().max(Integer::compare).orElseThrow();
         int b = tokens.get(first).beginPosition();

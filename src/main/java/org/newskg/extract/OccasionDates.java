@@ -104,7 +104,7 @@ final class OccasionDates {
                     }
                 }
                 if (next == null && (rel.equals("obj") || rel.equals("nsubj:pass") || rel.equals("xcomp") || rel.startsWith("conj")
-                    || rel.startsWith("advcl") && "VBG".equals(n.tag()))) {
+                    || (rel.startsWith("advcl") || rel.equals("dep")) && "VBG".equals(n.tag()))) {
                     next = in.getGovernor();
                 }
             }
