@@ -346,8 +346,14 @@ public final class EventExtractor {
             used.add(topicNode.index() - 1);
         }
         String kind = h.type() == EventType.STATEMENT ? statementKind(graph, h.trigger()) : null;
-        if (h.type() == EventType.STATEMENT && roles.get("agent").isEmpty() && subject(graph, h.trigger()) == null) {
-            roles.put("agent", unparsedSpeaker(doc, graph, tokens, h.trigger(), posts, pair));
+        if ("said".equals(kind) && elaborates(graph, h.trigger())) {
+            return List.of();
+        }
+        IndexedWord host = h.type() == EventType.STATEMENT ? host(graph, tokens, h.trigger()) : null;
+        if (host != null) {
+            roles.put("agent", mainSpeaker(doc, graph, tokens, host, posts, pair));
+        } else if (h.type() == EventType.STATEMENT && roles.get("agent").isEmpty() && subject(graph, h.trigger()) == null) {
+            roles.put("agent", speakerBefore(doc, graph, tokens, h.trigger(), posts));
         }
         if (!complete(h.type(), roles, item, kind)) {
             return List.of();
@@ -361,31 +367,83 @@ public final class EventExtractor {
         List<EventFact> out = new ArrayList<>();
         for (List<Entity> other : others) {
             roles.put("participant", other);
-            out.add(fact(h, roles, item, topic, kind, troops, graph, tokens, used, offsets, dates));
+            EventFact f = fact(h, roles, item, topic, kind, troops, graph, tokens, used, offsets, dates);
+            if (f != null) {
+                out.add(f);
+            }
         }
         return out;
     }
 
-    /**
-     * The speaker of a speech verb the parser left without a subject: the entity named just before it ("..., South
-     * Korea's spy agency said on Friday"), else after "and" the subject of the sentence's main speech verb ("Wang
-     * accused Indian troops of provoking the clash and urged New Delhi ...").
-     */
-    private List<Entity> unparsedSpeaker(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord trigger,
-                                         List<PostFact> posts, List<Entity> pair) {
+    /** "..., South Korea's spy agency said on Friday", parsed without a subject: the entity named just before the verb. */
+    private List<Entity> speakerBefore(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord trigger,
+                                       List<PostFact> posts) {
         IndexedWord before = graph.getNodeByIndexSafe(trigger.index() - 1);
         Mention m = before == null ? null : mention(doc, tokens, before);
-        if (m != null && m.entity() != null && m.entity().kind() != Kind.ROLE) {
-            Entity e = asActor(m.entity(), false, posts, doc);
-            return e == null ? List.of() : List.of(e);
+        Entity e = m != null && m.entity() != null && m.entity().kind() != Kind.ROLE ? asActor(m.entity(), false, posts, doc) : null;
+        return e == null ? List.of() : List.of(e);
+    }
+
+    /**
+     * A speech verb that belongs to the main clause however the parser hung it: a subjectless participle after a comma or
+     * "by" ("..., calling the remarks offensive", "responded by accusing ..."), or a verb after ", and" or a subjectless one
+     * after "and" when the main verb is a speech verb ("said ... that X needed help, and warned that ...").
+     */
+    private IndexedWord host(SemanticGraph graph, List<CoreLabel> tokens, IndexedWord trigger) {
+        if (trigger.index() < 3) {
+            return null;
+        }
+        String prev = tokens.get(trigger.index() - 2).word().toLowerCase(Locale.ROOT);
+        String prev2 = tokens.get(trigger.index() - 3).word();
+        boolean own = subject(graph, trigger) != null;
+        if ("VBG".equals(trigger.tag()) && !own && (prev.equals(",") || prev.equals("by"))) {
+            return clauseAbove(graph, trigger);
         }
         IndexedWord root = graph.getFirstRoot();
-        IndexedWord s = root == null || root.equals(trigger) || !cues.has("SPEECH", lemmaOf(root)) ? null : subject(graph, root);
-        if (s == null || !afterAnd(graph, tokens, trigger)) {
-            return List.of();
+        boolean coordinated = root != null && !root.equals(trigger) && subject(graph, root) != null && cues.has("SPEECH", lemmaOf(root))
+            && (prev.equals("and") || prev.equals("but")) && (!own || prev2.equals(","));
+        return coordinated ? root : null;
+    }
+
+    /**
+     * The nearest verb above a participle; a clause the participle only marks ("saying the government
+     * would review", parsed with "saying" as its marker) is passed over.
+     */
+    private static IndexedWord clauseAbove(SemanticGraph graph, IndexedWord participle) {
+        IndexedWord n = participle;
+        Set<IndexedWord> seen = new HashSet<>();
+        for (int level = 0; level < 4 && n != null && seen.add(n); level++) {
+            IndexedWord up = null;
+            boolean marks = false;
+            for (SemanticGraphEdge in : graph.incomingEdgeIterable(n)) {
+                if (up == null) {
+                    up = in.getGovernor();
+                    marks = in.getRelation().toString().equals("mark");
+                }
+            }
+            if (up != null && !marks && isVerbLike(up)) {
+                return up;
+            }
+            n = up;
+        }
+        return null;
+    }
+
+    /** "denied the reports, calling them fake": a speaking participle under a speech verb, part of that speech act. */
+    private boolean elaborates(SemanticGraph graph, IndexedWord trigger) {
+        IndexedWord above = "VBG".equals(trigger.tag()) ? clauseAbove(graph, trigger) : null;
+        return above != null && cues.has("SPEECH", lemmaOf(above));
+    }
+
+    /** The entities of the host clause's subject, as speakers; for a subjectless speech verb, the entity named before it. */
+    private List<Entity> mainSpeaker(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord host, List<PostFact> posts,
+                                     List<Entity> pair) {
+        IndexedWord subject = subject(graph, host);
+        if (subject == null) {
+            return cues.has("SPEECH", lemmaOf(host)) ? speakerBefore(doc, graph, tokens, host, posts) : List.of();
         }
         List<Entity> out = new ArrayList<>();
-        for (Entity e : entities(doc, graph, tokens, s, false, new TreeSet<>(), posts, false, pair)) {
+        for (Entity e : entities(doc, graph, tokens, subject, false, new TreeSet<>(), posts, false, pair)) {
             Entity r = asActor(e, false, posts, doc);
             if (r != null && !out.contains(r)) {
                 out.add(r);
@@ -410,7 +468,7 @@ public final class EventExtractor {
         return k >= 0 && (tokens.get(k).word().equalsIgnoreCase("and") || tokens.get(k).word().equalsIgnoreCase("but"));
     }
 
-    /** One event from resolved roles: the sides of talks and deals in IRI order, with factuality, date and evidence span. */
+    /** One event from resolved roles: the sides of talks and deals in IRI order, with factuality, date and evidence span; null for a speech act the text negates. */
     private EventFact fact(Hit h, Map<String, List<Entity>> given, String item, String topic, String kind, TroopCount troops,
                            SemanticGraph graph, List<CoreLabel> tokens, Set<Integer> used, Offsets offsets, OccasionDates dates) {
         Map<String, List<Entity>> roles = new LinkedHashMap<>(given);
@@ -426,9 +484,15 @@ public final class EventExtractor {
             roles.put("participant", List.copyOf(parties.subList(1, parties.size())));
         }
         Factuality fact = factuality.decide(cuesAround(graph, h.trigger()));
+        if (h.type() == EventType.STATEMENT && fact == Factuality.NEGATED) {
+            return null;
+        }
         EventDate date = dates.date(h.sentence(), graph, tokens, h.trigger());
         IndexedWord root = graph.getFirstRoot();
-        if (date == null && h.type() == EventType.STATEMENT && !h.trigger().equals(root) && afterAnd(graph, tokens, h.trigger())
+        IndexedWord host = h.type() == EventType.STATEMENT ? host(graph, tokens, h.trigger()) : null;
+        if (date == null && host != null) {
+            date = dates.date(h.sentence(), graph, tokens, host);
+        } else if (date == null && h.type() == EventType.STATEMENT && !h.trigger().equals(root) && afterAnd(graph, tokens, h.trigger())
             && cues.has("SPEECH", lemmaOf(root))) {
             date = dates.date(h.sentence(), graph, tokens, root);
         }
@@ -841,11 +905,12 @@ public final class EventExtractor {
         return null;
     }
 
-    /** "called the proposal a positive one": a nominal or adjectival complement describing the object. */
+    /** "called the proposal a positive one": a nominal or adjectival complement describing the object (or the adjective parsed as object). */
     private static boolean describes(SemanticGraph graph, IndexedWord n) {
         for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
             String tag = c.getDependent().tag();
-            if (c.getRelation().toString().equals("xcomp") && tag != null && (tag.startsWith("NN") || tag.startsWith("JJ"))) {
+            String rel = c.getRelation().toString();
+            if ((rel.equals("xcomp") && tag != null && (tag.startsWith("NN") || tag.startsWith("JJ")) || rel.equals("obj") && "JJ".equals(tag))) {
                 return true;
             }
         }
@@ -875,6 +940,16 @@ public final class EventExtractor {
         IndexedWord n = trigger;
         Set<IndexedWord> seen = new HashSet<>();
         boolean sibling = false;
+        IndexedWord subject = subject(graph, trigger);
+        if (subject != null) {
+            for (SemanticGraphEdge c : graph.outgoingEdgeIterable(subject)) {
+                String rel = c.getRelation().toString();
+                String l = lemmaOf(c.getDependent());
+                if ((rel.equals("det") || rel.equals("cc:preconj")) && cues.has("NEGATION", l)) {
+                    out.add(l);
+                }
+            }
+        }
         for (int level = 0; level < 5 && n != null && seen.add(n); level++) {
             if (level > 0 && !sibling) {
                 out.add(lemmaWithParticle(graph, n));
