@@ -58,6 +58,7 @@ public final class EntityLinker {
     private static final Set<String> NER_TYPES = Set.of("PERSON", "ORGANIZATION", "LOCATION", "CITY",
         "STATE_OR_PROVINCE", "COUNTRY");
     private static final Set<String> PRONOUNS = Set.of("he", "she", "him", "his", "her", "hers");
+    private static final Set<String> ORGANISATION_NOUNS = Set.of("alliance", "bloc", "organisation", "organization", "grouping", "agency");
     private static final Set<String> FUNCTION_WORDS = Set.of("the", "'s", "’s", "of", "and", "'", "’", ",", ".", "-");
     private static final Pattern HONORIFIC = Pattern.compile(
         "^(?:(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|Sen|Rep|Sir|Dame|Prof)\\.?\\s+)+");
@@ -543,6 +544,49 @@ public final class EntityLinker {
             }
         }
         addPronouns(all, sentences);
+        addOrganisationAnaphors(all, sentences);
+    }
+
+    /**
+     * "The alliance said on Friday ...", "the regional bloc", "the spy agency": a definite organisation noun (not "the
+     * alliance of ...") refers to the latest organisation named in the five sentences before it.
+     */
+    private static void addOrganisationAnaphors(List<Work> all, List<CoreMap> sentences) {
+        List<Work> added = new ArrayList<>();
+        for (int si = 0; si < sentences.size(); si++) {
+            List<CoreLabel> tokens = sentences.get(si).get(CoreAnnotations.TokensAnnotation.class);
+            for (int t = 1; t < tokens.size(); t++) {
+                if (!ORGANISATION_NOUNS.contains(word(tokens.get(t))) || covered(all, si, t)
+                    || t + 1 < tokens.size() && word(tokens.get(t + 1)).equals("of")) {
+                    continue;
+                }
+                int k = t - 1;
+                while (k > 0 && tokens.get(k).tag() != null && (tokens.get(k).tag().startsWith("JJ") || tokens.get(k).tag().equals("NN"))) {
+                    k--;
+                }
+                if (!word(tokens.get(k)).equals("the")) {
+                    continue;
+                }
+                Work anaphor = new Work(si, t, t + 1, "ORG", null, "ANAPHOR");
+                Work latest = null;
+                for (Work w : all) {
+                    if (w.tag.equals("ORG") && w.entity != null && isBefore(w, anaphor) && w.sentence >= si - 5) {
+                        latest = w;
+                    }
+                }
+                if (latest != null) {
+                    anaphor.entity = latest.entity;
+                    anaphor.name = latest.name;
+                    added.add(anaphor);
+                }
+            }
+        }
+        all.addAll(added);
+        all.sort((a, b) -> a.sentence != b.sentence ? Integer.compare(a.sentence, b.sentence) : Integer.compare(a.start, b.start));
+    }
+
+    private static boolean covered(List<Work> all, int si, int t) {
+        return all.stream().anyMatch(w -> w.sentence == si && w.start <= t && t < w.end);
     }
 
     /** The full-name mention a lone surname or family name refers to: the latest before it, else the first after. */
