@@ -930,7 +930,8 @@ public final class EventExtractor {
     }
 
     /**
-     * Cue words around a trigger, nearest first: its negation, adverbs and auxiliaries, then each
+     * Cue words around a trigger, nearest first (a negation before the modal beside it: "would not send"): its negation,
+     * adverbs and auxiliaries, then each
      * governor (through xcomp, ccomp, adverbial and of-clauses, clausal modifiers, objects of light
      * verbs and conjunctions) with its own such words, up to a clause that a neutral verb reports. A relative clause
      * states its own fact ("the deal they had reached"), so the search does not leave it.
@@ -954,17 +955,20 @@ public final class EventExtractor {
             if (level > 0 && !sibling) {
                 out.add(lemmaWithParticle(graph, n));
             }
+            List<String> mods = new ArrayList<>();
             for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
                 String rel = c.getRelation().toString();
                 if (rel.equals("advmod") || rel.equals("aux") || rel.equals("det") || rel.equals("cc:preconj")
                     || rel.equals("aux:pass") || rel.equals("amod") && level == 0) {
                     String l = c.getDependent().lemma();
                     if (l != null && !cues.has("REPORTING", l)) {
-                        out.add(l.toLowerCase(Locale.ROOT));
+                        mods.add(l.toLowerCase(Locale.ROOT));
                     }
                 }
             }
-            if (level > 0 && !sibling && cues.has("REPORTING", out.get(out.size() - 1))) {
+            mods.stream().filter(l -> cues.has("NEGATION", l)).forEach(out::add);
+            mods.stream().filter(l -> !cues.has("NEGATION", l)).forEach(out::add);
+            if (level > 0 && !sibling && mods.isEmpty() && cues.has("REPORTING", out.get(out.size() - 1))) {
                 break;
             }
             IndexedWord next = null;

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.newskg.cli.CliRun;
-import org.newskg.cli.CliRun;
 import org.newskg.eval.Evaluator;
 import org.newskg.eval.Score;
 import org.newskg.store.NewsStore;
