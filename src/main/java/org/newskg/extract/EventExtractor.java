@@ -358,16 +358,27 @@ public final class EventExtractor {
         if (!complete(h.type(), roles, item, kind)) {
             return List.of();
         }
-        // One party signing agreements (plural) with several others makes one agreement with each.
-        List<List<Entity>> others = List.of(roles.get("participant"));
-        if (h.type() == EventType.AGREEMENT && topicNode != null && "NNS".equals(topicNode.tag()) && roles.get("agent").size() == 1
-            && roles.get("participant").size() > 1) {
-            others = roles.get("participant").stream().map(List::of).toList();
+        // Agreements (plural) are one per subject with all the others ("X and Y signed separate agreements with Z and W"),
+        // or for a single subject one with each other party ("X signed agreements with Y and Z").
+        List<List<Entity>> groups = List.of(roles.get("agent"));
+        List<Entity> with = roles.get("participant");
+        if (h.type() == EventType.AGREEMENT && topicNode != null && "NNS".equals(topicNode.tag())) {
+            List<Entity> others = withParties(doc, graph, tokens, h, topicNode, posts, pair);
+            List<Entity> subjects = new ArrayList<>(roles.get("agent"));
+            with.stream().filter(e -> !others.contains(e) && !subjects.contains(e)).forEach(subjects::add);
+            if (!others.isEmpty() && subjects.size() > 1) {
+                groups = subjects.stream().map(List::of).toList();
+                with = others;
+            } else if (subjects.size() == 1 && others.size() > 1) {
+                groups = others.stream().map(List::of).toList();
+                with = subjects;
+            }
         }
         List<EventFact> out = new ArrayList<>();
-        for (List<Entity> other : others) {
-            roles.put("participant", other);
-            EventFact f = fact(h, roles, item, topic, kind, troops, graph, tokens, used, offsets, dates);
+        for (List<Entity> group : groups) {
+            roles.put("agent", group);
+            roles.put("participant", with);
+            EventFact f = complete(h.type(), roles, item, kind) ? fact(h, roles, item, topic, kind, troops, graph, tokens, used, offsets, dates) : null;
             if (f != null) {
                 out.add(f);
             }
@@ -466,6 +477,37 @@ public final class EventExtractor {
             k--;
         }
         return k >= 0 && (tokens.get(k).word().equalsIgnoreCase("and") || tokens.get(k).word().equalsIgnoreCase("but"));
+    }
+
+    /** The parties named after "with" on an agreement noun, its verb or its participle clause ("signed agreements with Turkey and the UN"). */
+    private List<Entity> withParties(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, Hit h, IndexedWord topic,
+                                     List<PostFact> posts, List<Entity> pair) {
+        List<Entity> out = new ArrayList<>();
+        List<IndexedWord> holders = new ArrayList<>(List.of(topic, h.trigger()));
+        for (SemanticGraphEdge acl : graph.outgoingEdgeIterable(topic)) {
+            if (acl.getRelation().toString().equals("acl")) {
+                holders.add(acl.getDependent());
+                graph.outgoingEdgeIterable(acl.getDependent()).forEach(o -> {
+                    if (o.getRelation().toString().equals("obj")) {
+                        holders.add(o.getDependent());
+                    }
+                });
+            }
+        }
+        for (IndexedWord n : holders) {
+            for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
+                String rel = c.getRelation().toString();
+                if (rel.equals("nmod:with") || rel.equals("obl:with")) {
+                    for (Entity e : entities(doc, graph, tokens, c.getDependent(), false, new TreeSet<>(), posts, true, pair)) {
+                        Entity r = asActor(e, false, posts, doc);
+                        if (r != null && !out.contains(r)) {
+                            out.add(r);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** One event from resolved roles: the sides of talks and deals in IRI order, with factuality, date and evidence span; null for a speech act the text negates. */
@@ -934,7 +976,8 @@ public final class EventExtractor {
      * adverbs and auxiliaries, then each
      * governor (through xcomp, ccomp, adverbial and of-clauses, clausal modifiers, objects of light
      * verbs and conjunctions) with its own such words, up to a clause that a neutral verb reports. A relative clause
-     * states its own fact ("the deal they had reached"), so the search does not leave it.
+     * states its own fact ("the deal they had reached"), and so does a clause of time, contrast or cause ("..., while
+     * Peskov accused ..."), so the search does not leave them.
      */
     List<String> cuesAround(SemanticGraph graph, IndexedWord trigger) {
         List<String> out = new ArrayList<>();
@@ -984,7 +1027,8 @@ public final class EventExtractor {
                     sibling = true;
                 }
                 boolean relative = rel.equals("acl:relcl") || rel.equals("ccomp") && cues.has("AGREEMENT_NOUN", lemmaOf(in.getGovernor()));
-                if (next == null && !relative && (rel.equals("xcomp") || rel.equals("ccomp") || rel.startsWith("advcl") || rel.equals("amod")
+                boolean asserted = rel.startsWith("advcl:") && cues.has("ASSERTED_CLAUSE", rel.substring("advcl:".length()));
+                if (next == null && !relative && !asserted && (rel.equals("xcomp") || rel.equals("ccomp") || rel.startsWith("advcl") || rel.equals("amod")
                     || rel.startsWith("acl") || rel.equals("obl:of") || rel.equals("nmod:of") || rel.equals("obj")
                     || rel.equals("nsubj:pass") || rel.startsWith("conj") || rel.equals("obl:to") && isVerbLike(n))) {
                     next = in.getGovernor();
