@@ -46,6 +46,8 @@ public final class EntityLinker {
     private static final Set<String> PHYSICAL_VERBS = Set.of("visit", "reach", "enter", "leave", "attack", "strike",
         "bomb", "shell", "hit", "capture", "seize", "surround", "tour", "approach", "evacuate", "defend", "liberate",
         "fortify", "occupy", "encircle", "target", "raid", "storm", "besiege", "flee", "return");
+    /** Verbs after which "for" names a destination ("left for Vienna", "headed for the capital"), not an actor. */
+    private static final Set<String> DEPARTURE_VERBS = Set.of("leave", "depart", "head", "set", "sail", "fly", "bind");
     /** Nouns that make a name tagged as a person before them an organisation's ("the Wagner mercenary group"). */
     private static final Set<String> ORGANISATION_HEADS = Set.of("group", "company", "militia", "movement", "network",
         "organisation", "organization");
@@ -638,10 +640,7 @@ public final class EntityLinker {
         for (SemanticGraphEdge e : graph.outgoingEdgeIterable(head)) {
             if (e.getRelation().toString().equals("case")) {
                 String c = e.getDependent().word().toLowerCase(Locale.ROOT);
-                if (ACTOR_CASES.contains(c)) {
-                    return true;
-                }
-                return false;
+                return ACTOR_CASES.contains(c) && !(c.equals("for") && departure(graph, head));
             }
         }
         List<SemanticGraphEdge> in = graph.incomingEdgeList(head);
@@ -652,6 +651,18 @@ public final class EntityLinker {
         String governor = in.get(0).getGovernor().lemma();
         return !((rel.equals("obj") || rel.equals("iobj") || rel.startsWith("obl"))
             && governor != null && PHYSICAL_VERBS.contains(governor.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Whether a word (with "for") is the oblique of a departure verb. */
+    private static boolean departure(SemanticGraph graph, IndexedWord w) {
+        for (SemanticGraphEdge in : graph.incomingEdgeIterable(w)) {
+            String governor = in.getGovernor().lemma();
+            if (in.getRelation().toString().startsWith("obl") && governor != null
+                && DEPARTURE_VERBS.contains(governor.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isSubject(SemanticGraph graph, int start, int end) {

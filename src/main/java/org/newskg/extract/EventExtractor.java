@@ -198,15 +198,20 @@ public final class EventExtractor {
 
     /**
      * An undated statement or visit in a sentence that names no time, by a speaker or visitor who took
-     * part in a dated event of the sentence before, continues that occasion ("X met Y on Monday. Y told him ...").
+     * part in a dated event of the sentence before, continues that occasion ("X met Y on Monday. Y told him ...");
+     * so does an undated contact with a visitor of the sentence before ("X arrived in Kyiv on Monday. He met Y ...").
      */
     private static EventFact continuing(EventFact f, List<EventFact> previous) {
-        if (f.type() != EventType.STATEMENT && f.type() != EventType.VISIT || f.date() != null) {
+        boolean contact = f.type() == EventType.CONTACT;
+        if (f.type() != EventType.STATEMENT && f.type() != EventType.VISIT && !contact || f.date() != null) {
             return f;
         }
+        List<Entity> sides = new ArrayList<>(f.agents());
+        sides.addAll(f.participants());
         for (EventFact p : previous) {
-            if (p.date() != null && p.type() != EventType.STATEMENT && p.type() != f.type()
-                && (p.agents().containsAll(f.agents()) || p.participants().containsAll(f.agents()))) {
+            boolean took = contact ? p.type() == EventType.VISIT && sides.containsAll(p.agents())
+                : p.agents().containsAll(f.agents()) || p.participants().containsAll(f.agents());
+            if (p.date() != null && p.type() != EventType.STATEMENT && p.type() != f.type() && took) {
                 return f.withDate(p.date());
             }
         }

@@ -281,9 +281,9 @@ final class OccasionDates {
         return periods && !number ? null : EventDate.fromTimex(value, weekday, published);
     }
 
-    /** Whether any token of a sentence is part of a date or time expression. */
+    /** Whether any token of a sentence is part of a date expression; a time of day alone ("overnight", "at noon") names no day. */
     static boolean namesTime(List<CoreLabel> tokens) {
-        return tokens.stream().anyMatch(OccasionDates::isTemporal);
+        return tokens.stream().anyMatch(t -> "DATE".equals(t.ner()));
     }
 
     private static boolean isTemporal(CoreLabel t) {
