@@ -61,6 +61,12 @@ public final class EventExtractor {
         return rules.get(type);
     }
 
+    /**
+     * What a phrase may point back to: the last two states conjoined ("the two countries"), the last two persons
+     * conjoined or met ("the two leaders"), and the sides of the last agreement ("talks before the deal").
+     */
+    private record Antecedents(List<Entity> states, List<Entity> people, List<Entity> deal) {}
+
     /** A rule match before resolution: the trigger and the nodes of each named role. */
     private record Hit(EventType type, int sentence, IndexedWord trigger, Map<String, Set<IndexedWord>> nodes) {}
 
@@ -77,7 +83,7 @@ public final class EventExtractor {
         List<EventFact> found = new ArrayList<>();
         OccasionDates dates = new OccasionDates(cues, doc.date());
         List<EventFact> previous = List.of();
-        List<Entity> pair = List.of();
+        Antecedents pair = new Antecedents(List.of(), List.of(), List.of());
         for (int si = 0; si < sentences.size(); si++) {
             CoreMap sentence = sentences.get(si);
             SemanticGraph graph = sentence.get(SemanticGraphCoreAnnotations.EnhancedPlusPlusDependenciesAnnotation.class);
@@ -86,7 +92,8 @@ public final class EventExtractor {
             }
             List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
             dates.addSentence(si, graph, tokens);
-            pair = statePair(doc, graph, tokens, pair);
+            pair = new Antecedents(conjoinedPair(doc, graph, tokens, pair.states(), Kind.STATE),
+                conjoinedPair(doc, graph, tokens, pair.people(), Kind.PERSON), pair.deal());
             Map<String, Hit> hits = new LinkedHashMap<>();
             for (EventType type : EventType.values()) {
                 for (SemgrexRuleFile.Rule rule : rules.get(type).rules()) {
@@ -129,6 +136,7 @@ public final class EventExtractor {
             }
             found.addAll(here);
             previous = here;
+            pair = sidesAfter(here, pair);
         }
         return merge(cityOverState(found));
     }
@@ -167,15 +175,32 @@ public final class EventExtractor {
         return null;
     }
 
-    /** The last two states a sentence conjoins ("India and China", "Indian and Chinese troops"), else the pair so far. */
-    private static List<Entity> statePair(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, List<Entity> pair) {
+    /** The persons who met and the sides of the agreement last found in a sentence, else those so far. */
+    private static Antecedents sidesAfter(List<EventFact> here, Antecedents pair) {
+        List<Entity> people = pair.people();
+        List<Entity> deal = pair.deal();
+        for (EventFact f : here) {
+            List<Entity> sides = new ArrayList<>(f.agents());
+            sides.addAll(f.participants());
+            if (f.type() == EventType.CONTACT && sides.size() == 2 && sides.stream().allMatch(e -> e.kind() == Kind.PERSON)) {
+                people = sides;
+            }
+            if (f.type() == EventType.AGREEMENT && sides.size() >= 2) {
+                deal = sides;
+            }
+        }
+        return new Antecedents(pair.states(), people, deal);
+    }
+
+    /** The last two entities of a kind a sentence conjoins ("India and China", "Indian and Chinese troops"), else the pair so far. */
+    private static List<Entity> conjoinedPair(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, List<Entity> pair, Kind kind) {
         List<Entity> found = pair;
         for (SemanticGraphEdge e : graph.edgeListSorted()) {
             if (e.getRelation().toString().startsWith("conj")) {
                 Mention a = mention(doc, tokens, e.getGovernor());
                 Mention b = mention(doc, tokens, e.getDependent());
-                if (a != null && b != null && a.entity() != null && b.entity() != null && a.entity().kind() == Kind.STATE
-                    && b.entity().kind() == Kind.STATE && !a.entity().equals(b.entity())) {
+                if (a != null && b != null && a.entity() != null && b.entity() != null && a.entity().kind() == kind
+                    && b.entity().kind() == kind && !a.entity().equals(b.entity())) {
                     found = List.of(a.entity(), b.entity());
                 }
             }
@@ -219,7 +244,7 @@ public final class EventExtractor {
     }
 
     private EventFact resolve(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, CoreMap sentence,
-                              Hit h, List<PostFact> posts, Offsets offsets, String text, OccasionDates dates, List<Entity> pair) {
+                              Hit h, List<PostFact> posts, Offsets offsets, String text, OccasionDates dates, Antecedents pair) {
         Map<String, List<Entity>> roles = new LinkedHashMap<>();
         Set<Integer> used = new TreeSet<>();
         used.add(h.trigger().index() - 1);
@@ -237,6 +262,10 @@ public final class EventExtractor {
                 }
             }
             roles.put(role, es);
+        }
+        if (h.type() == EventType.CONTACT && h.nodes().containsKey("deal") && roles.get("agent").isEmpty()
+            && roles.get("participant").isEmpty()) {
+            roles.get("agent").addAll(pair.deal());
         }
         IndexedWord itemNode = first(h.nodes().get("item"));
         if (h.type() == EventType.TRANSFER && h.nodes().containsKey("item")) {
@@ -329,7 +358,7 @@ public final class EventExtractor {
      * reports the pronoun's clause; plus its conjuncts.
      */
     private List<Entity> entities(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n,
-                                  boolean owners, Set<Integer> used, List<PostFact> posts, boolean delegations, List<Entity> pair) {
+                                  boolean owners, Set<Integer> used, List<PostFact> posts, boolean delegations, Antecedents pair) {
         List<Entity> out = new ArrayList<>();
         List<IndexedWord> heads = new ArrayList<>();
         heads.add(n);
@@ -375,8 +404,15 @@ public final class EventExtractor {
                 }
                 continue;
             }
-            if (m == null && pair.size() == 2 && cues.has("PAIR_NOUN", word) && (hasChild(graph, w, "two") || hasChild(graph, w, "both"))) {
-                pair.stream().filter(e -> !out.contains(e)).forEach(out::add);
+            List<Entity> two = m != null || !(hasChild(graph, w, "two") || hasChild(graph, w, "both")) ? List.of()
+                : cues.has("PAIR_NOUN", word) ? pair.states()
+                : cues.has("PAIR_PERSON_NOUN", word) ? (pair.people().isEmpty() ? pair.states() : pair.people()) : List.of();
+            if (m == null && delegations && two.isEmpty() && "NNS".equals(w.tag()) && hasChild(graph, w, "their")
+                && (cues.has("PAIR_PERSON_NOUN", word) || cues.has("GOVERNMENT_NOUN", word) || cues.has("DELEGATION_NOUN", word))) {
+                two = pair.states();
+            }
+            if (two.size() == 2) {
+                two.stream().filter(e -> !out.contains(e)).forEach(out::add);
                 used.add(w.index() - 1);
                 continue;
             }
@@ -384,7 +420,7 @@ public final class EventExtractor {
                 for (SemanticGraphEdge c : graph.outgoingEdgeIterable(w)) {
                     String rel = c.getRelation().toString();
                     if (rel.equals("nmod:of") || rel.equals("amod") || rel.equals("nmod:poss")) {
-                        for (Entity e : entities(doc, graph, tokens, c.getDependent(), false, used, posts, false, List.of())) {
+                        for (Entity e : entities(doc, graph, tokens, c.getDependent(), false, used, posts, false, new Antecedents(List.of(), List.of(), List.of()))) {
                             if (e.isOrganisational() && !out.contains(e)) {
                                 out.add(e);
                             }
