@@ -549,8 +549,8 @@ public final class EntityLinker {
     }
 
     /**
-     * A lone proper noun the NER did not tag as a person ("Scholz and Xi held talks") is one when it is the first or
-     * last word of a person's full name mentioned before it.
+     * A lone proper noun the NER did not tag as a person ("Scholz and Xi held talks") is one, and is tagged so, when it
+     * is the first or last word of a person's full name mentioned before it.
      */
     private static void addLoneNames(List<Work> all, List<CoreMap> sentences) {
         List<Work> persons = all.stream().filter(w -> w.tag.equals("PERSON") && w.name != null && words(w.name).length >= 2).toList();
@@ -570,6 +570,7 @@ public final class EntityLinker {
                         SemanticGraph graph = sentences.get(si).get(SemanticGraphCoreAnnotations.BasicDependenciesAnnotation.class);
                         lone.name = word;
                         lone.subject = graph != null && isSubject(graph, t, t + 1);
+                        tokens.get(t).setNER("PERSON");
                         added.add(lone);
                     }
                 }
