@@ -689,7 +689,7 @@ public final class EntityLinker {
         return name.split("[\\s\\-]+");
     }
 
-    /** Whether a capital or seat of power acts as its state here rather than being a location. */
+    /** Whether a capital or seat of power acts as its state here rather than being a location; a later conjunct without its own preposition is read as the first ("flew to Beijing, Washington and Tokyo"). */
     private static boolean actsAsState(SemanticGraph graph, List<CoreLabel> tokens, int start, int end) {
         if (end < tokens.size() && isPossessive(tokens.get(end))) {
             return true;
@@ -701,6 +701,10 @@ public final class EntityLinker {
         IndexedWord head = head(graph, start, end);
         if (head == null) {
             return false;
+        }
+        if (!hasCase(graph, head) && !graph.incomingEdgeList(head).isEmpty()
+            && graph.incomingEdgeList(head).get(0).getRelation().toString().equals("conj")) {
+            head = graph.incomingEdgeList(head).get(0).getGovernor();
         }
         for (SemanticGraphEdge e : graph.outgoingEdgeIterable(head)) {
             if (e.getRelation().toString().equals("case")) {
@@ -716,6 +720,16 @@ public final class EntityLinker {
         String governor = in.get(0).getGovernor().lemma();
         return !((rel.equals("obj") || rel.equals("iobj") || rel.startsWith("obl"))
             && governor != null && PHYSICAL_VERBS.contains(governor.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Whether a word has a preposition of its own. */
+    private static boolean hasCase(SemanticGraph graph, IndexedWord w) {
+        for (SemanticGraphEdge e : graph.outgoingEdgeIterable(w)) {
+            if (e.getRelation().toString().equals("case")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a word (with "for") is the oblique of a departure verb. */
