@@ -11,6 +11,7 @@ import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -63,9 +64,12 @@ public final class EventExtractor {
 
     /**
      * What a phrase may point back to: the last two states conjoined ("the two countries"), the last two persons
-     * conjoined or met ("the two leaders"), and the sides of the last agreement ("talks before the deal").
+     * conjoined or met ("the two leaders"), the sides of the last agreement ("talks before the deal"), and the last
+     * place named after each preposition ("at the site" points back to the last place named after "at").
      */
-    private record Antecedents(List<Entity> states, List<Entity> people, List<Entity> deal) {}
+    private record Antecedents(List<Entity> states, List<Entity> people, List<Entity> deal, Map<String, Entity> places) {
+        static final Antecedents NONE = new Antecedents(List.of(), List.of(), List.of(), Map.of());
+    }
 
     /** A rule match before resolution: the trigger and the nodes of each named role. */
     private record Hit(EventType type, int sentence, IndexedWord trigger, Map<String, Set<IndexedWord>> nodes) {}
@@ -83,7 +87,7 @@ public final class EventExtractor {
         List<EventFact> found = new ArrayList<>();
         OccasionDates dates = new OccasionDates(cues, doc.date());
         List<EventFact> previous = List.of();
-        Antecedents pair = new Antecedents(List.of(), List.of(), List.of());
+        Antecedents pair = Antecedents.NONE;
         for (int si = 0; si < sentences.size(); si++) {
             CoreMap sentence = sentences.get(si);
             SemanticGraph graph = sentence.get(SemanticGraphCoreAnnotations.EnhancedPlusPlusDependenciesAnnotation.class);
@@ -93,7 +97,7 @@ public final class EventExtractor {
             List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
             dates.addSentence(si, graph, tokens);
             pair = new Antecedents(conjoinedPair(doc, graph, tokens, pair.states(), Kind.STATE),
-                conjoinedPair(doc, graph, tokens, pair.people(), Kind.PERSON), pair.deal());
+                conjoinedPair(doc, graph, tokens, pair.people(), Kind.PERSON), pair.deal(), pair.places());
             Map<String, Hit> hits = new LinkedHashMap<>();
             for (EventType type : EventType.values()) {
                 for (SemgrexRuleFile.Rule rule : rules.get(type).rules()) {
@@ -136,7 +140,7 @@ public final class EventExtractor {
             }
             found.addAll(here);
             previous = here;
-            pair = sidesAfter(here, pair);
+            pair = placesAfter(doc, graph, tokens, sidesAfter(here, pair));
         }
         return merge(cityOverState(found));
     }
@@ -189,7 +193,36 @@ public final class EventExtractor {
                 deal = sides;
             }
         }
-        return new Antecedents(pair.states(), people, deal);
+        return new Antecedents(pair.states(), people, deal, pair.places());
+    }
+
+    /** The places a sentence names after a preposition ("at the Vostochny Cosmodrome"), each the last for its preposition. */
+    private static Antecedents placesAfter(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, Antecedents pair) {
+        Map<String, Entity> places = new HashMap<>(pair.places());
+        for (SemanticGraphEdge e : graph.edgeListSorted()) {
+            Mention m = e.getRelation().toString().equals("case") ? mention(doc, tokens, e.getGovernor()) : null;
+            if (m != null && m.entity() != null && m.entity().kind() == Kind.PLACE) {
+                places.put(e.getDependent().word().toLowerCase(Locale.ROOT), m.entity());
+            }
+        }
+        return new Antecedents(pair.states(), pair.people(), pair.deal(), places);
+    }
+
+    /** "arrived at the launch site": a bare definite site noun after a preposition is the last place named after that preposition. */
+    private Entity definitePlace(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n, Antecedents pair) {
+        if (!"NN".equals(n.tag()) || !cues.has("SITE_NOUN", n.lemma()) || mention(doc, tokens, n) != null || !hasChild(graph, n, "the")) {
+            return null;
+        }
+        String preposition = null;
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
+            String rel = c.getRelation().toString();
+            if (rel.equals("case")) {
+                preposition = c.getDependent().word().toLowerCase(Locale.ROOT);
+            } else if (!rel.equals("det") && !(rel.equals("compound") && mention(doc, tokens, c.getDependent()) == null)) {
+                return null;
+            }
+        }
+        return preposition == null ? null : pair.places().get(preposition);
     }
 
     /** The last two entities of a kind a sentence conjoins ("India and China", "Indian and Chinese troops"), else the pair so far. */
@@ -259,6 +292,12 @@ public final class EventExtractor {
                     if (r != null && !es.contains(r)) {
                         es.add(r);
                     }
+                }
+            }
+            for (IndexedWord n : role.equals("destination") && es.isEmpty() ? h.nodes().getOrDefault(role, Set.of()) : Set.<IndexedWord>of()) {
+                Entity back = definitePlace(doc, graph, tokens, n, pair);
+                if (back != null && !es.contains(back)) {
+                    es.add(back);
                 }
             }
             roles.put(role, es);
@@ -420,7 +459,7 @@ public final class EventExtractor {
                 for (SemanticGraphEdge c : graph.outgoingEdgeIterable(w)) {
                     String rel = c.getRelation().toString();
                     if (rel.equals("nmod:of") || rel.equals("amod") || rel.equals("nmod:poss")) {
-                        for (Entity e : entities(doc, graph, tokens, c.getDependent(), false, used, posts, false, new Antecedents(List.of(), List.of(), List.of()))) {
+                        for (Entity e : entities(doc, graph, tokens, c.getDependent(), false, used, posts, false, Antecedents.NONE)) {
                             if (e.isOrganisational() && !out.contains(e)) {
                                 out.add(e);
                             }
