@@ -564,15 +564,14 @@ public final class EntityLinker {
                 }
                 Work lone = new Work(si, t, t + 1, "PERSON", null, "NER");
                 String word = tokens.get(t).word();
-                for (Work p : persons) {
-                    String[] ws = words(p.name);
-                    if (isBefore(p, lone) && (ws[0].equals(word) || ws[ws.length - 1].equals(word)) && lone.name == null) {
-                        SemanticGraph graph = sentences.get(si).get(SemanticGraphCoreAnnotations.BasicDependenciesAnnotation.class);
-                        lone.name = word;
-                        lone.subject = graph != null && isSubject(graph, t, t + 1);
-                        tokens.get(t).setNER("PERSON");
-                        added.add(lone);
-                    }
+                boolean named = persons.stream().anyMatch(p -> isBefore(p, lone)
+                    && (words(p.name)[0].equals(word) || words(p.name)[words(p.name).length - 1].equals(word)));
+                if (named) {
+                    SemanticGraph graph = sentences.get(si).get(SemanticGraphCoreAnnotations.BasicDependenciesAnnotation.class);
+                    lone.name = word;
+                    lone.subject = graph != null && isSubject(graph, t, t + 1);
+                    tokens.get(t).setNER("PERSON");
+                    added.add(lone);
                 }
             }
         }
@@ -654,12 +653,12 @@ public final class EntityLinker {
         if (!"IN".equals(tokens.get(0).tag())) {
             return null;
         }
-        int comma = -1;
-        for (int i = 0; i < tokens.size() && comma < 0; i++) {
-            comma = tokens.get(i).word().equals(",") ? i : -1;
+        int comma = 0;
+        while (comma < tokens.size() && !tokens.get(comma).word().equals(",")) {
+            comma++;
         }
         for (Work p : persons) {
-            if (comma > t && p.sentence == si && p.subject && p.start > comma && p.entity != null) {
+            if (comma > t && comma < tokens.size() && p.sentence == si && p.subject && p.start > comma && p.entity != null) {
                 return p;
             }
         }
@@ -689,7 +688,10 @@ public final class EntityLinker {
         return name.split("[\\s\\-]+");
     }
 
-    /** Whether a capital or seat of power acts as its state here rather than being a location; a later conjunct without its own preposition is read as the first ("flew to Beijing, Washington and Tokyo"). */
+    /**
+     * Whether a capital or seat of power acts as its state here rather than being a location; a later conjunct without
+     * its own preposition is read as the first ("flew to Beijing, Washington and Tokyo").
+     */
     private static boolean actsAsState(SemanticGraph graph, List<CoreLabel> tokens, int start, int end) {
         if (end < tokens.size() && isPossessive(tokens.get(end))) {
             return true;

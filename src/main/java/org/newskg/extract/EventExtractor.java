@@ -87,7 +87,7 @@ public final class EventExtractor {
         List<EventFact> found = new ArrayList<>();
         OccasionDates dates = new OccasionDates(cues, doc.date());
         List<EventFact> previous = List.of();
-        Antecedents pair = Antecedents.NONE;
+        Antecedents antecedents = Antecedents.NONE;
         for (int si = 0; si < sentences.size(); si++) {
             CoreMap sentence = sentences.get(si);
             SemanticGraph graph = sentence.get(SemanticGraphCoreAnnotations.EnhancedPlusPlusDependenciesAnnotation.class);
@@ -96,8 +96,8 @@ public final class EventExtractor {
             }
             List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
             dates.addSentence(si, graph, tokens);
-            pair = new Antecedents(conjoinedPair(doc, graph, tokens, pair.states(), Kind.STATE),
-                conjoinedPair(doc, graph, tokens, pair.people(), Kind.PERSON), pair.deal(), pair.places());
+            antecedents = new Antecedents(conjoinedPair(doc, graph, tokens, antecedents.states(), Kind.STATE),
+                conjoinedPair(doc, graph, tokens, antecedents.people(), Kind.PERSON), antecedents.deal(), antecedents.places());
             Map<String, Hit> hits = new LinkedHashMap<>();
             for (EventType type : EventType.values()) {
                 for (SemgrexRuleFile.Rule rule : rules.get(type).rules()) {
@@ -127,7 +127,7 @@ public final class EventExtractor {
             }
             List<EventFact> here = new ArrayList<>();
             for (Hit h : hits.values()) {
-                EventFact f = resolve(doc, graph, tokens, sentence, h, posts, offsets, text, dates, pair);
+                EventFact f = resolve(doc, graph, tokens, sentence, h, posts, offsets, text, dates, antecedents);
                 if (f != null) {
                     here.add(f);
                 } else if (h.type() == EventType.AGREEMENT && !h.nodes().containsKey("agent") && h.nodes().containsKey("topic")) {
@@ -140,7 +140,7 @@ public final class EventExtractor {
             }
             found.addAll(here);
             previous = here;
-            pair = placesAfter(doc, graph, tokens, sidesAfter(here, pair));
+            antecedents = placesAfter(doc, graph, tokens, sidesAfter(here, antecedents));
         }
         return merge(cityOverState(found));
     }
@@ -180,9 +180,9 @@ public final class EventExtractor {
     }
 
     /** The persons who met and the sides of the agreement last found in a sentence, else those so far. */
-    private static Antecedents sidesAfter(List<EventFact> here, Antecedents pair) {
-        List<Entity> people = pair.people();
-        List<Entity> deal = pair.deal();
+    private static Antecedents sidesAfter(List<EventFact> here, Antecedents antecedents) {
+        List<Entity> people = antecedents.people();
+        List<Entity> deal = antecedents.deal();
         for (EventFact f : here) {
             List<Entity> sides = new ArrayList<>(f.agents());
             sides.addAll(f.participants());
@@ -193,23 +193,23 @@ public final class EventExtractor {
                 deal = sides;
             }
         }
-        return new Antecedents(pair.states(), people, deal, pair.places());
+        return new Antecedents(antecedents.states(), people, deal, antecedents.places());
     }
 
     /** The places a sentence names after a preposition ("at the Vostochny Cosmodrome"), each the last for its preposition. */
-    private static Antecedents placesAfter(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, Antecedents pair) {
-        Map<String, Entity> places = new HashMap<>(pair.places());
+    private static Antecedents placesAfter(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, Antecedents antecedents) {
+        Map<String, Entity> places = new HashMap<>(antecedents.places());
         for (SemanticGraphEdge e : graph.edgeListSorted()) {
             Mention m = e.getRelation().toString().equals("case") ? mention(doc, tokens, e.getGovernor()) : null;
             if (m != null && m.entity() != null && m.entity().kind() == Kind.PLACE) {
                 places.put(e.getDependent().word().toLowerCase(Locale.ROOT), m.entity());
             }
         }
-        return new Antecedents(pair.states(), pair.people(), pair.deal(), places);
+        return new Antecedents(antecedents.states(), antecedents.people(), antecedents.deal(), places);
     }
 
     /** "arrived at the launch site": a bare definite site noun after a preposition is the last place named after that preposition. */
-    private Entity definitePlace(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n, Antecedents pair) {
+    private Entity definitePlace(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n, Antecedents antecedents) {
         if (!"NN".equals(n.tag()) || !cues.has("SITE_NOUN", n.lemma()) || mention(doc, tokens, n) != null || !hasChild(graph, n, "the")) {
             return null;
         }
@@ -222,7 +222,7 @@ public final class EventExtractor {
                 return null;
             }
         }
-        return preposition == null ? null : pair.places().get(preposition);
+        return preposition == null ? null : antecedents.places().get(preposition);
     }
 
     /** The last two entities of a kind a sentence conjoins ("India and China", "Indian and Chinese troops"), else the pair so far. */
@@ -277,7 +277,7 @@ public final class EventExtractor {
     }
 
     private EventFact resolve(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, CoreMap sentence,
-                              Hit h, List<PostFact> posts, Offsets offsets, String text, OccasionDates dates, Antecedents pair) {
+                              Hit h, List<PostFact> posts, Offsets offsets, String text, OccasionDates dates, Antecedents antecedents) {
         Map<String, List<Entity>> roles = new LinkedHashMap<>();
         Set<Integer> used = new TreeSet<>();
         used.add(h.trigger().index() - 1);
@@ -287,7 +287,7 @@ public final class EventExtractor {
             List<Entity> es = new ArrayList<>();
             for (IndexedWord n : h.nodes().getOrDefault(role, Set.of())) {
                 boolean place = role.equals("destination") || role.equals("location");
-                for (Entity e : entities(doc, graph, tokens, n, place ? false : forState, used, posts, sides, pair)) {
+                for (Entity e : entities(doc, graph, tokens, n, place ? false : forState, used, posts, sides, antecedents)) {
                     Entity r = place ? asPlace(e) : asActor(e, forState, posts, doc);
                     if (r != null && !es.contains(r)) {
                         es.add(r);
@@ -295,7 +295,7 @@ public final class EventExtractor {
                 }
             }
             for (IndexedWord n : role.equals("destination") && es.isEmpty() ? h.nodes().getOrDefault(role, Set.of()) : Set.<IndexedWord>of()) {
-                Entity back = definitePlace(doc, graph, tokens, n, pair);
+                Entity back = definitePlace(doc, graph, tokens, n, antecedents);
                 if (back != null && !es.contains(back)) {
                     es.add(back);
                 }
@@ -304,7 +304,7 @@ public final class EventExtractor {
         }
         if (h.type() == EventType.CONTACT && h.nodes().containsKey("deal") && roles.get("agent").isEmpty()
             && roles.get("participant").isEmpty()) {
-            roles.get("agent").addAll(pair.deal());
+            roles.get("agent").addAll(antecedents.deal());
         }
         IndexedWord itemNode = first(h.nodes().get("item"));
         if (h.type() == EventType.TRANSFER && h.nodes().containsKey("item")) {
@@ -393,11 +393,12 @@ public final class EventExtractor {
     /**
      * The entities a node names: its own mention, else one in its compound, flat, appositive or loosely attached words,
      * else the state or organisation of a government (or, for sides of talks and deals, a delegation), else the holder of
-     * a title or of "the head of" a state or organisation, else for "the two countries" the last two states conjoined, else for "it" the state or organisation that
-     * reports the pronoun's clause; plus its conjuncts.
+     * a title or of "the head of" a state or organisation, else for "the two countries" the last two states conjoined, for
+     * "the two leaders" the last two persons who met or were conjoined, for "their ministers" as sides the last two states,
+     * else for "it" the state or organisation that reports the pronoun's clause; plus its conjuncts.
      */
     private List<Entity> entities(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n,
-                                  boolean owners, Set<Integer> used, List<PostFact> posts, boolean delegations, Antecedents pair) {
+                                  boolean owners, Set<Integer> used, List<PostFact> posts, boolean delegations, Antecedents antecedents) {
         List<Entity> out = new ArrayList<>();
         List<IndexedWord> heads = new ArrayList<>();
         heads.add(n);
@@ -444,11 +445,11 @@ public final class EventExtractor {
                 continue;
             }
             List<Entity> two = m != null || !(hasChild(graph, w, "two") || hasChild(graph, w, "both")) ? List.of()
-                : cues.has("PAIR_NOUN", word) ? pair.states()
-                : cues.has("PAIR_PERSON_NOUN", word) ? (pair.people().isEmpty() ? pair.states() : pair.people()) : List.of();
+                : cues.has("PAIR_NOUN", word) ? antecedents.states()
+                : cues.has("PAIR_PERSON_NOUN", word) ? (antecedents.people().isEmpty() ? antecedents.states() : antecedents.people()) : List.of();
             if (m == null && delegations && two.isEmpty() && "NNS".equals(w.tag()) && hasChild(graph, w, "their")
                 && (cues.has("PAIR_PERSON_NOUN", word) || cues.has("GOVERNMENT_NOUN", word) || cues.has("DELEGATION_NOUN", word))) {
-                two = pair.states();
+                two = antecedents.states();
             }
             if (two.size() == 2) {
                 two.stream().filter(e -> !out.contains(e)).forEach(out::add);
