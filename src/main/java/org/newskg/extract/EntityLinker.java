@@ -31,7 +31,7 @@ import org.newskg.nlp.NkgAnnotations;
  * Ministry" or "the foreign ministry of Iran" become that state's body, "the Japanese capital" that
  * state's capital. CoreNLP's NER adds persons,
  * other organisations and places. Persons get an IRI from their normalised full name; a surname
- * alone ("Lavrov", or "Kim" for a family-name-first name) joins the full name mentioned in the
+ * alone ("Lavrov", "Kim" for a family-name-first name, "Lula" inside a longer name) joins the full name mentioned in the
  * article, and he/she/his/her join the nearest fitting person (domain coreference, no coref model).
  *
  * <pre>{@code
@@ -46,6 +46,8 @@ public final class EntityLinker {
     private static final Set<String> PHYSICAL_VERBS = Set.of("visit", "reach", "enter", "leave", "attack", "strike",
         "bomb", "shell", "hit", "capture", "seize", "surround", "tour", "approach", "evacuate", "defend", "liberate",
         "fortify", "occupy", "encircle", "target", "raid", "storm", "besiege", "flee", "return");
+    /** Verbs after which "for" names a destination ("left for Vienna", "headed for the capital"), not an actor. */
+    private static final Set<String> DEPARTURE_VERBS = Set.of("leave", "depart", "head", "set", "sail", "fly", "bind");
     /** Nouns that make a name tagged as a person before them an organisation's ("the Wagner mercenary group"). */
     private static final Set<String> ORGANISATION_HEADS = Set.of("group", "company", "militia", "movement", "network",
         "organisation", "organization");
@@ -112,6 +114,7 @@ public final class EntityLinker {
             all.addAll(linkSentence(si, sentence, text));
         }
         resolveAcronyms(all, sentences);
+        addLoneNames(all, sentences);
         resolvePersons(all, sentences, date);
         List<Mention> mentions = new ArrayList<>();
         for (Work w : all) {
@@ -585,17 +588,48 @@ public final class EntityLinker {
         all.sort((a, b) -> a.sentence != b.sentence ? Integer.compare(a.sentence, b.sentence) : Integer.compare(a.start, b.start));
     }
 
+    /**
+     * A lone proper noun the NER did not tag as a person ("Scholz and Xi held talks") is one, and is tagged so, when it
+     * is the first or last word of a person's full name mentioned before it.
+     */
+    private static void addLoneNames(List<Work> all, List<CoreMap> sentences) {
+        List<Work> persons = all.stream().filter(w -> w.tag.equals("PERSON") && w.name != null && words(w.name).length >= 2).toList();
+        List<Work> added = new ArrayList<>();
+        for (int si = 0; si < sentences.size(); si++) {
+            List<CoreLabel> tokens = sentences.get(si).get(CoreAnnotations.TokensAnnotation.class);
+            for (int t = 0; t < tokens.size(); t++) {
+                if (!"NNP".equals(tokens.get(t).tag()) || t > 0 && tokens.get(t - 1).tag().startsWith("NNP")
+                    || t + 1 < tokens.size() && tokens.get(t + 1).tag().startsWith("NNP") || covered(all, si, t)) {
+                    continue;
+                }
+                Work lone = new Work(si, t, t + 1, "PERSON", null, "NER");
+                String word = tokens.get(t).word();
+                boolean named = persons.stream().anyMatch(p -> isBefore(p, lone)
+                    && (words(p.name)[0].equals(word) || words(p.name)[words(p.name).length - 1].equals(word)));
+                if (named) {
+                    SemanticGraph graph = sentences.get(si).get(SemanticGraphCoreAnnotations.BasicDependenciesAnnotation.class);
+                    lone.name = word;
+                    lone.subject = graph != null && isSubject(graph, t, t + 1);
+                    tokens.get(t).setNER("PERSON");
+                    added.add(lone);
+                }
+            }
+        }
+        all.addAll(added);
+        all.sort((a, b) -> a.sentence != b.sentence ? Integer.compare(a.sentence, b.sentence) : Integer.compare(a.start, b.start));
+    }
+
     private static boolean covered(List<Work> all, int si, int t) {
         return all.stream().anyMatch(w -> w.sentence == si && w.start <= t && t < w.end);
     }
 
-    /** The full-name mention a lone surname or family name refers to: the latest before it, else the first after. */
+    /** The full-name mention a lone surname, family name or inner name refers to: the latest before it, else the first after. */
     private static Work antecedent(Work w, String word, List<Work> persons, Map<String, Work> full) {
         Work before = null;
         Work after = null;
         for (Work p : persons) {
             String[] ws = words(p.name);
-            if (ws.length < 2 || !(ws[0].equals(word) || ws[ws.length - 1].equals(word))) {
+            if (ws.length < 2 || !(ws[0].equals(word) || ws[ws.length - 1].equals(word) || middle(ws, word))) {
                 continue;
             }
             if (isBefore(p, w)) {
@@ -606,6 +640,16 @@ public final class EntityLinker {
         }
         Work t = before != null ? before : after;
         return t == null ? w : full.getOrDefault(Slugs.slug(t.name), t);
+    }
+
+    /** Whether a capitalised inner word of a name of three words or more is this word ("Lula" in "Luiz Inacio Lula da Silva"). */
+    private static boolean middle(String[] ws, String word) {
+        for (int i = 1; i < ws.length - 1; i++) {
+            if (ws[i].equals(word) && Character.isUpperCase(word.charAt(0))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isBefore(Work a, Work b) {
@@ -631,7 +675,8 @@ public final class EntityLinker {
                     continue;
                 }
                 Work pronoun = new Work(si, t, t + 1, "PERSON", null, "PRONOUN");
-                Work chosen = antecedent(pronoun, persons);
+                Work chosen = fronted(tokens, t, persons, si);
+                chosen = chosen != null ? chosen : antecedent(pronoun, persons);
                 if (chosen != null && chosen.entity != null) {
                     pronoun.entity = chosen.entity;
                     pronoun.name = chosen.name;
@@ -641,6 +686,23 @@ public final class EntityLinker {
         }
         all.addAll(added);
         all.sort((a, b) -> a.sentence != b.sentence ? Integer.compare(a.sentence, b.sentence) : Integer.compare(a.start, b.start));
+    }
+
+    /** "During his visit, Biden said": a pronoun in an opening prepositional phrase refers ahead to the subject person after its comma. */
+    private static Work fronted(List<CoreLabel> tokens, int t, List<Work> persons, int si) {
+        if (!"IN".equals(tokens.get(0).tag())) {
+            return null;
+        }
+        int comma = 0;
+        while (comma < tokens.size() && !tokens.get(comma).word().equals(",")) {
+            comma++;
+        }
+        for (Work p : persons) {
+            if (comma > t && comma < tokens.size() && p.sentence == si && p.subject && p.start > comma && p.entity != null) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** A subject person earlier in the sentence, else the first subject person of the nearest of the three sentences before, else the latest person. */
@@ -666,7 +728,10 @@ public final class EntityLinker {
         return name.split("[\\s\\-]+");
     }
 
-    /** Whether a capital or seat of power acts as its state here rather than being a location. */
+    /**
+     * Whether a capital or seat of power acts as its state here rather than being a location; a later conjunct without
+     * its own preposition is read as the first ("flew to Beijing, Washington and Tokyo").
+     */
     private static boolean actsAsState(SemanticGraph graph, List<CoreLabel> tokens, int start, int end) {
         if (end < tokens.size() && isPossessive(tokens.get(end))) {
             return true;
@@ -679,13 +744,14 @@ public final class EntityLinker {
         if (head == null) {
             return false;
         }
+        if (!hasCase(graph, head) && !graph.incomingEdgeList(head).isEmpty()
+            && graph.incomingEdgeList(head).get(0).getRelation().toString().equals("conj")) {
+            head = graph.incomingEdgeList(head).get(0).getGovernor();
+        }
         for (SemanticGraphEdge e : graph.outgoingEdgeIterable(head)) {
             if (e.getRelation().toString().equals("case")) {
                 String c = e.getDependent().word().toLowerCase(Locale.ROOT);
-                if (ACTOR_CASES.contains(c)) {
-                    return true;
-                }
-                return false;
+                return ACTOR_CASES.contains(c) && !(c.equals("for") && departure(graph, head));
             }
         }
         List<SemanticGraphEdge> in = graph.incomingEdgeList(head);
@@ -696,6 +762,28 @@ public final class EntityLinker {
         String governor = in.get(0).getGovernor().lemma();
         return !((rel.equals("obj") || rel.equals("iobj") || rel.startsWith("obl"))
             && governor != null && PHYSICAL_VERBS.contains(governor.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Whether a word has a preposition of its own. */
+    private static boolean hasCase(SemanticGraph graph, IndexedWord w) {
+        for (SemanticGraphEdge e : graph.outgoingEdgeIterable(w)) {
+            if (e.getRelation().toString().equals("case")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a word (with "for") is the oblique of a departure verb. */
+    private static boolean departure(SemanticGraph graph, IndexedWord w) {
+        for (SemanticGraphEdge in : graph.incomingEdgeIterable(w)) {
+            String governor = in.getGovernor().lemma();
+            if (in.getRelation().toString().startsWith("obl") && governor != null
+                && DEPARTURE_VERBS.contains(governor.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isSubject(SemanticGraph graph, int start, int end) {

@@ -11,6 +11,7 @@ import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -62,6 +63,15 @@ public final class EventExtractor {
         return rules.get(type);
     }
 
+    /**
+     * What a phrase may point back to: the last two states conjoined ("the two countries"), the last two persons
+     * conjoined or met ("the two leaders"), the sides of the last agreement ("talks before the deal"), and the last
+     * place named after each preposition ("at the site" points back to the last place named after "at").
+     */
+    private record Antecedents(List<Entity> states, List<Entity> people, List<Entity> deal, Map<String, Entity> places) {
+        static final Antecedents NONE = new Antecedents(List.of(), List.of(), List.of(), Map.of());
+    }
+
     /** A rule match before resolution: the trigger and the nodes of each named role. */
     private record Hit(EventType type, int sentence, IndexedWord trigger, Map<String, Set<IndexedWord>> nodes) {}
 
@@ -78,7 +88,7 @@ public final class EventExtractor {
         List<EventFact> found = new ArrayList<>();
         OccasionDates dates = new OccasionDates(cues, doc.date());
         List<EventFact> previous = List.of();
-        List<Entity> pair = List.of();
+        Antecedents antecedents = Antecedents.NONE;
         for (int si = 0; si < sentences.size(); si++) {
             CoreMap sentence = sentences.get(si);
             SemanticGraph graph = sentence.get(SemanticGraphCoreAnnotations.EnhancedPlusPlusDependenciesAnnotation.class);
@@ -87,7 +97,8 @@ public final class EventExtractor {
             }
             List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
             dates.addSentence(si, graph, tokens);
-            pair = statePair(doc, graph, tokens, pair);
+            antecedents = new Antecedents(conjoinedPair(doc, graph, tokens, antecedents.states(), Kind.STATE),
+                conjoinedPair(doc, graph, tokens, antecedents.people(), Kind.PERSON), antecedents.deal(), antecedents.places());
             Map<String, Hit> hits = new LinkedHashMap<>();
             for (EventType type : EventType.values()) {
                 for (SemgrexRuleFile.Rule rule : rules.get(type).rules()) {
@@ -118,7 +129,7 @@ public final class EventExtractor {
             List<EventFact> here = new ArrayList<>();
             Set<EventFact> narrated = new HashSet<>();
             for (Hit h : hits.values()) {
-                List<EventFact> fs = resolve(doc, graph, tokens, sentence, h, posts, offsets, text, dates, pair);
+                List<EventFact> fs = resolve(doc, graph, tokens, sentence, h, posts, offsets, text, dates, antecedents);
                 if (!fs.isEmpty()) {
                     here.addAll(fs);
                     if ("VBD".equals(h.trigger().tag())) {
@@ -137,6 +148,7 @@ public final class EventExtractor {
             }
             found.addAll(here);
             previous = here;
+            antecedents = placesAfter(doc, graph, tokens, sidesAfter(here, antecedents));
         }
         return merge(cityOverState(found));
     }
@@ -199,15 +211,61 @@ public final class EventExtractor {
         return null;
     }
 
-    /** The last two states a sentence conjoins ("India and China", "Indian and Chinese troops"), else the pair so far. */
-    private static List<Entity> statePair(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, List<Entity> pair) {
+    /** The persons who met and the sides of the agreement last found in a sentence, else those so far. */
+    private static Antecedents sidesAfter(List<EventFact> here, Antecedents antecedents) {
+        List<Entity> people = antecedents.people();
+        List<Entity> deal = antecedents.deal();
+        for (EventFact f : here) {
+            List<Entity> sides = new ArrayList<>(f.agents());
+            sides.addAll(f.participants());
+            if (f.type() == EventType.CONTACT && sides.size() == 2 && sides.stream().allMatch(e -> e.kind() == Kind.PERSON)) {
+                people = sides;
+            }
+            if (f.type() == EventType.AGREEMENT && sides.size() >= 2) {
+                deal = sides;
+            }
+        }
+        return new Antecedents(antecedents.states(), people, deal, antecedents.places());
+    }
+
+    /** The places a sentence names after a preposition ("at the Vostochny Cosmodrome"), each the last for its preposition. */
+    private static Antecedents placesAfter(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, Antecedents antecedents) {
+        Map<String, Entity> places = new HashMap<>(antecedents.places());
+        for (SemanticGraphEdge e : graph.edgeListSorted()) {
+            Mention m = e.getRelation().toString().equals("case") ? mention(doc, tokens, e.getGovernor()) : null;
+            if (m != null && m.entity() != null && m.entity().kind() == Kind.PLACE) {
+                places.put(e.getDependent().word().toLowerCase(Locale.ROOT), m.entity());
+            }
+        }
+        return new Antecedents(antecedents.states(), antecedents.people(), antecedents.deal(), places);
+    }
+
+    /** "arrived at the launch site": a bare definite site noun after a preposition is the last place named after that preposition. */
+    private Entity definitePlace(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n, Antecedents antecedents) {
+        if (!"NN".equals(n.tag()) || !cues.has("SITE_NOUN", n.lemma()) || mention(doc, tokens, n) != null || !hasChild(graph, n, "the")) {
+            return null;
+        }
+        String preposition = null;
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
+            String rel = c.getRelation().toString();
+            if (rel.equals("case")) {
+                preposition = c.getDependent().word().toLowerCase(Locale.ROOT);
+            } else if (!rel.equals("det") && !(rel.equals("compound") && mention(doc, tokens, c.getDependent()) == null)) {
+                return null;
+            }
+        }
+        return preposition == null ? null : antecedents.places().get(preposition);
+    }
+
+    /** The last two entities of a kind a sentence conjoins ("India and China", "Indian and Chinese troops"), else the pair so far. */
+    private static List<Entity> conjoinedPair(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, List<Entity> pair, Kind kind) {
         List<Entity> found = pair;
         for (SemanticGraphEdge e : graph.edgeListSorted()) {
             if (e.getRelation().toString().startsWith("conj")) {
                 Mention a = mention(doc, tokens, e.getGovernor());
                 Mention b = mention(doc, tokens, e.getDependent());
-                if (a != null && b != null && a.entity() != null && b.entity() != null && a.entity().kind() == Kind.STATE
-                    && b.entity().kind() == Kind.STATE && !a.entity().equals(b.entity())) {
+                if (a != null && b != null && a.entity() != null && b.entity() != null && a.entity().kind() == kind
+                    && b.entity().kind() == kind && !a.entity().equals(b.entity())) {
                     found = List.of(a.entity(), b.entity());
                 }
             }
@@ -254,16 +312,21 @@ public final class EventExtractor {
 
     /**
      * An undated statement or visit in a sentence that names no time, by a speaker or visitor who took
-     * part in a dated event of the sentence before, continues that occasion ("X met Y on Monday. Y told him ...").
+     * part in a dated event of the sentence before, continues that occasion ("X met Y on Monday. Y told him ...");
+     * so does an undated contact with a visitor of the sentence before ("X arrived in Kyiv on Monday. He met Y ...").
      */
     private static EventFact continuing(EventFact f, List<EventFact> previous) {
-        if (f.type() != EventType.STATEMENT && f.type() != EventType.VISIT || f.date() != null) {
+        boolean contact = f.type() == EventType.CONTACT;
+        if (f.type() != EventType.STATEMENT && f.type() != EventType.VISIT && !contact || f.date() != null) {
             return f;
         }
+        List<Entity> sides = new ArrayList<>(f.agents());
+        sides.addAll(f.participants());
         for (EventFact p : previous) {
             boolean sameSpeaker = f.type() == EventType.STATEMENT && p.type() == EventType.STATEMENT && p.agents().equals(f.agents());
-            if (p.date() != null && (sameSpeaker || p.type() != EventType.STATEMENT && p.type() != f.type())
-                && (p.agents().containsAll(f.agents()) || p.participants().containsAll(f.agents()))) {
+            boolean took = contact ? p.type() == EventType.VISIT && sides.containsAll(p.agents())
+                : p.agents().containsAll(f.agents()) || p.participants().containsAll(f.agents());
+            if (p.date() != null && (sameSpeaker || p.type() != EventType.STATEMENT && p.type() != f.type()) && took) {
                 return f.withDate(p.date());
             }
         }
@@ -286,7 +349,7 @@ public final class EventExtractor {
     }
 
     private List<EventFact> resolve(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, CoreMap sentence,
-                              Hit h, List<PostFact> posts, Offsets offsets, String text, OccasionDates dates, List<Entity> pair) {
+                              Hit h, List<PostFact> posts, Offsets offsets, String text, OccasionDates dates, Antecedents antecedents) {
         Map<String, List<Entity>> roles = new LinkedHashMap<>();
         Set<Integer> used = new TreeSet<>();
         used.add(h.trigger().index() - 1);
@@ -296,14 +359,24 @@ public final class EventExtractor {
             List<Entity> es = new ArrayList<>();
             for (IndexedWord n : h.nodes().getOrDefault(role, Set.of())) {
                 boolean place = role.equals("destination") || role.equals("location");
-                for (Entity e : entities(doc, graph, tokens, n, place ? false : forState, used, posts, sides, pair)) {
+                for (Entity e : entities(doc, graph, tokens, n, place ? false : forState, used, posts, sides, antecedents)) {
                     Entity r = place ? asPlace(e) : asActor(e, forState, posts, doc);
                     if (r != null && !es.contains(r)) {
                         es.add(r);
                     }
                 }
             }
+            for (IndexedWord n : role.equals("destination") && es.isEmpty() ? h.nodes().getOrDefault(role, Set.of()) : Set.<IndexedWord>of()) {
+                Entity back = definitePlace(doc, graph, tokens, n, antecedents);
+                if (back != null && !es.contains(back)) {
+                    es.add(back);
+                }
+            }
             roles.put(role, es);
+        }
+        if (h.type() == EventType.CONTACT && h.nodes().containsKey("deal") && roles.get("agent").isEmpty()
+            && roles.get("participant").isEmpty()) {
+            roles.get("agent").addAll(antecedents.deal());
         }
         IndexedWord itemNode = first(h.nodes().get("item"));
         if (h.type() == EventType.TRANSFER && h.nodes().containsKey("item")) {
@@ -351,7 +424,7 @@ public final class EventExtractor {
         }
         IndexedWord host = h.type() == EventType.STATEMENT ? host(graph, tokens, h.trigger()) : null;
         if (host != null) {
-            roles.put("agent", mainSpeaker(doc, graph, tokens, host, posts, pair));
+            roles.put("agent", mainSpeaker(doc, graph, tokens, host, posts, antecedents));
         } else if (h.type() == EventType.STATEMENT && roles.get("agent").isEmpty() && subject(graph, h.trigger()) == null) {
             roles.put("agent", speakerBefore(doc, graph, tokens, h.trigger(), posts));
         }
@@ -363,7 +436,7 @@ public final class EventExtractor {
         List<List<Entity>> groups = List.of(roles.get("agent"));
         List<Entity> with = roles.get("participant");
         if (h.type() == EventType.AGREEMENT && topicNode != null && "NNS".equals(topicNode.tag())) {
-            List<Entity> others = withParties(doc, graph, tokens, h, topicNode, posts, pair);
+            List<Entity> others = withParties(doc, graph, tokens, h, topicNode, posts, antecedents);
             List<Entity> subjects = new ArrayList<>(roles.get("agent"));
             with.stream().filter(e -> !others.contains(e) && !subjects.contains(e)).forEach(subjects::add);
             if (!others.isEmpty() && subjects.size() > 1) {
@@ -448,13 +521,13 @@ public final class EventExtractor {
 
     /** The entities of the host clause's subject, as speakers; for a subjectless speech verb, the entity named before it. */
     private List<Entity> mainSpeaker(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord host, List<PostFact> posts,
-                                     List<Entity> pair) {
+                                     Antecedents antecedents) {
         IndexedWord subject = subject(graph, host);
         if (subject == null) {
             return cues.has("SPEECH", lemmaOf(host)) ? speakerBefore(doc, graph, tokens, host, posts) : List.of();
         }
         List<Entity> out = new ArrayList<>();
-        for (Entity e : entities(doc, graph, tokens, subject, false, new TreeSet<>(), posts, false, pair)) {
+        for (Entity e : entities(doc, graph, tokens, subject, false, new TreeSet<>(), posts, false, antecedents)) {
             Entity r = asActor(e, false, posts, doc);
             if (r != null && !out.contains(r)) {
                 out.add(r);
@@ -481,7 +554,7 @@ public final class EventExtractor {
 
     /** The parties named after "with" on an agreement noun, its verb or its participle clause ("signed agreements with Turkey and the UN"). */
     private List<Entity> withParties(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, Hit h, IndexedWord topic,
-                                     List<PostFact> posts, List<Entity> pair) {
+                                     List<PostFact> posts, Antecedents antecedents) {
         List<Entity> out = new ArrayList<>();
         List<IndexedWord> holders = new ArrayList<>(List.of(topic, h.trigger()));
         for (SemanticGraphEdge acl : graph.outgoingEdgeIterable(topic)) {
@@ -498,7 +571,7 @@ public final class EventExtractor {
             for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
                 String rel = c.getRelation().toString();
                 if (rel.equals("nmod:with") || rel.equals("obl:with")) {
-                    for (Entity e : entities(doc, graph, tokens, c.getDependent(), false, new TreeSet<>(), posts, true, pair)) {
+                    for (Entity e : entities(doc, graph, tokens, c.getDependent(), false, new TreeSet<>(), posts, true, antecedents)) {
                         Entity r = asActor(e, false, posts, doc);
                         if (r != null && !out.contains(r)) {
                             out.add(r);
@@ -568,11 +641,12 @@ public final class EventExtractor {
     /**
      * The entities a node names: its own mention, else one in its compound, flat, appositive or loosely attached words,
      * else the state or organisation of a government (or, for sides of talks and deals, a delegation), else the holder of
-     * a title or of "the head of" a state or organisation, else for "the two countries" the last two states conjoined, else for "it" the state or organisation that
-     * reports the pronoun's clause; plus its conjuncts.
+     * a title or of "the head of" a state or organisation, else for "the two countries" the last two states conjoined, for
+     * "the two leaders" the last two persons who met or were conjoined, for "their ministers" as sides the last two states,
+     * else for "it" the state or organisation that reports the pronoun's clause; plus its conjuncts.
      */
     private List<Entity> entities(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n,
-                                  boolean owners, Set<Integer> used, List<PostFact> posts, boolean delegations, List<Entity> pair) {
+                                  boolean owners, Set<Integer> used, List<PostFact> posts, boolean delegations, Antecedents antecedents) {
         List<Entity> out = new ArrayList<>();
         List<IndexedWord> heads = new ArrayList<>();
         heads.add(n);
@@ -623,7 +697,7 @@ public final class EventExtractor {
                 IndexedWord ante = antecedent(graph, w);
                 if (ante != null) {
                     boolean singular = word.startsWith("it");
-                    for (Entity e : entities(doc, graph, tokens, ante, false, new TreeSet<>(), posts, delegations, pair)) {
+                    for (Entity e : entities(doc, graph, tokens, ante, false, new TreeSet<>(), posts, delegations, antecedents)) {
                         if ((!singular || e.isOrganisational()) && !out.contains(e)) {
                             out.add(e);
                             used.add(w.index() - 1);
@@ -632,8 +706,15 @@ public final class EventExtractor {
                 }
                 continue;
             }
-            if (m == null && pair.size() == 2 && cues.has("PAIR_NOUN", word) && (hasChild(graph, w, "two") || hasChild(graph, w, "both"))) {
-                pair.stream().filter(e -> !out.contains(e)).forEach(out::add);
+            List<Entity> two = m != null || !(hasChild(graph, w, "two") || hasChild(graph, w, "both")) ? List.of()
+                : cues.has("PAIR_NOUN", word) ? antecedents.states()
+                : cues.has("PAIR_PERSON_NOUN", word) ? (antecedents.people().isEmpty() ? antecedents.states() : antecedents.people()) : List.of();
+            if (m == null && delegations && two.isEmpty() && "NNS".equals(w.tag()) && hasChild(graph, w, "their")
+                && (cues.has("PAIR_PERSON_NOUN", word) || cues.has("GOVERNMENT_NOUN", word) || cues.has("DELEGATION_NOUN", word))) {
+                two = antecedents.states();
+            }
+            if (two.size() == 2) {
+                two.stream().filter(e -> !out.contains(e)).forEach(out::add);
                 used.add(w.index() - 1);
                 continue;
             }
@@ -641,7 +722,7 @@ public final class EventExtractor {
                 for (SemanticGraphEdge c : graph.outgoingEdgeIterable(w)) {
                     String rel = c.getRelation().toString();
                     if (rel.equals("nmod:of") || rel.equals("amod") || rel.equals("nmod:poss")) {
-                        for (Entity e : entities(doc, graph, tokens, c.getDependent(), false, used, posts, false, List.of())) {
+                        for (Entity e : entities(doc, graph, tokens, c.getDependent(), false, used, posts, false, Antecedents.NONE)) {
                             if (e.isOrganisational() && !out.contains(e)) {
                                 out.add(e);
                             }

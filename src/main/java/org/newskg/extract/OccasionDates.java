@@ -20,7 +20,8 @@ import java.util.TreeSet;
  * the last day named earlier in the sentence, else in the previous sentence, else the article's
  * first; a definite occasion ("after the talks", "at the meeting") takes the date of the last dated
  * occasion of the same word, else of its class (cue lists {@code OCCASION_*}), else the day named before.
- * A participle ("saying", "speaking after the talks") shares the time of the clause it modifies, and
+ * A participle ("saying", "speaking after the talks") shares the time of the clause it modifies, an occasion
+ * noun as subject the time of its verb ("talks between X and Y began on Monday"), and
  * a relative clause on a date ("in June, when Putin visited") takes that date. A month told in the past tense that SUTime
  * placed after publication moves back a year.
  *
@@ -103,8 +104,9 @@ final class OccasionDates {
                         next = next == null && up.getRelation().toString().startsWith("obl") ? up.getGovernor() : next;
                     }
                 }
+                boolean occasionSubject = rel.equals("nsubj") && occasionClass(n.lemma()) != null;
                 if (next == null && (rel.equals("obj") || rel.equals("nsubj:pass") || rel.equals("xcomp") || rel.startsWith("conj")
-                    || (rel.startsWith("advcl") || rel.equals("dep")) && "VBG".equals(n.tag()))) {
+                    || occasionSubject || (rel.startsWith("advcl") || rel.equals("dep")) && "VBG".equals(n.tag()))) {
                     next = in.getGovernor();
                 }
             }
@@ -322,9 +324,9 @@ final class OccasionDates {
         return periods && !number ? null : EventDate.fromTimex(value, weekday, published);
     }
 
-    /** Whether any token of a sentence is part of a date or time expression. */
+    /** Whether any token of a sentence is part of a date expression; a time of day alone ("overnight", "at noon") names no day. */
     static boolean namesTime(List<CoreLabel> tokens) {
-        return tokens.stream().anyMatch(OccasionDates::isTemporal);
+        return tokens.stream().anyMatch(t -> "DATE".equals(t.ner()));
     }
 
     private static boolean isTemporal(CoreLabel t) {
