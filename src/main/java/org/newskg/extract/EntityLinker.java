@@ -111,6 +111,7 @@ public final class EntityLinker {
             all.addAll(linkSentence(si, sentence, text));
         }
         resolveAcronyms(all, sentences);
+        resolveRegionNames(all);
         resolvePersons(all, sentences, date);
         List<Mention> mentions = new ArrayList<>();
         for (Work w : all) {
@@ -483,6 +484,27 @@ public final class EntityLinker {
                     w.entity = e;
                     w.tag = tagOf(e);
                 }
+            }
+        }
+    }
+
+    /** "North Kivu province" in an article that also names plain "North Kivu" is that place. */
+    private static void resolveRegionNames(List<Work> all) {
+        Map<String, Entity> plain = new HashMap<>();
+        for (Work w : all) {
+            if (w.tag.equals("PLACE") && w.entity != null) {
+                plain.putIfAbsent(w.entity.label(), w.entity);
+            }
+        }
+        for (Work w : all) {
+            if (!w.tag.equals("PLACE") || w.entity == null || w.entity.reference()) {
+                continue;
+            }
+            String label = w.entity.label();
+            int space = label.lastIndexOf(' ');
+            Entity shorter = space > 0 && REGION_WORDS.contains(label.substring(space + 1)) ? plain.get(label.substring(0, space)) : null;
+            if (shorter != null) {
+                w.entity = shorter;
             }
         }
     }

@@ -96,7 +96,7 @@ public final class EventExtractor {
                     SemgrexMatcher m = rule.pattern().matcher(graph);
                     while (m.find()) {
                         IndexedWord trigger = m.getNode("trigger");
-                        for (String alt : List.of("topic", "item", "location")) {
+                        for (String alt : List.of("count", "topic", "item", "location")) {
                             trigger = trigger != null ? trigger : m.getNode(alt);
                         }
                         if (trigger == null) {
@@ -130,7 +130,35 @@ public final class EventExtractor {
             found.addAll(here);
             previous = here;
         }
-        return merge(cityOverState(found));
+        return merge(cityOverState(placeless(found)));
+    }
+
+    /**
+     * "Russia will deploy 1,960 soldiers along the front line": a deployment that names no place gives its troop count
+     * to the one placed deployment of the same side and status in the article, and is otherwise dropped.
+     */
+    private static List<EventFact> placeless(List<EventFact> facts) {
+        List<EventFact> out = new ArrayList<>(facts);
+        for (EventFact f : facts) {
+            if (f.type() != EventType.DEPLOYMENT || !f.locations().isEmpty()) {
+                continue;
+            }
+            out.remove(f);
+            Set<String> places = new HashSet<>();
+            for (EventFact o : out) {
+                if (o.type() == EventType.DEPLOYMENT && o.agents().equals(f.agents()) && o.factuality() == f.factuality()) {
+                    places.add(iris(o.locations()));
+                }
+            }
+            for (int i = 0; i < out.size() && places.size() == 1; i++) {
+                EventFact o = out.get(i);
+                if (o.type() == EventType.DEPLOYMENT && o.agents().equals(f.agents()) && o.factuality() == f.factuality() && o.troops() == null) {
+                    out.set(i, new EventFact(o.type(), o.agents(), o.participants(), o.targets(), o.recipients(), o.destinations(),
+                        o.locations(), o.item(), o.topic(), o.kind(), f.troops(), o.date(), o.factuality(), o.evidence()));
+                }
+            }
+        }
+        return out;
     }
 
     /** A visit to a state by someone the article also takes to that state's capital is the visit to the capital. */
@@ -224,7 +252,8 @@ public final class EventExtractor {
             List<Entity> es = new ArrayList<>();
             for (IndexedWord n : h.nodes().getOrDefault(role, Set.of())) {
                 boolean place = role.equals("destination") || role.equals("location");
-                for (Entity e : entities(doc, graph, tokens, n, place ? false : forState, used, posts, sides, pair)) {
+                List<Entity> named = place ? placeEntities(doc, graph, tokens, n) : List.of();
+                for (Entity e : !named.isEmpty() ? named : entities(doc, graph, tokens, n, place ? false : forState, used, posts, sides, pair)) {
                     Entity r = place ? asPlace(e) : asActor(e, forState, posts, doc);
                     if (r != null && !es.contains(r)) {
                         es.add(r);
@@ -251,7 +280,8 @@ public final class EventExtractor {
                 return null;
             }
             if (h.type() == EventType.DEPLOYMENT) {
-                troops = troops(graph, itemNode);
+                IndexedWord count = first(h.nodes().get("count"));
+                troops = count != null ? count(graph, count, itemNode) : troops(graph, itemNode);
                 if (roles.get("agent").isEmpty()) {
                     for (Entity e : owners(doc, graph, tokens, itemNode, used)) {
                         Entity r = asActor(e, true, posts, doc);
@@ -274,7 +304,7 @@ public final class EventExtractor {
             used.add(topicNode.index() - 1);
         }
         String kind = h.type() == EventType.STATEMENT ? statementKind(graph, h.trigger()) : null;
-        if (!complete(h.type(), roles, item, kind)) {
+        if (!complete(h.type(), roles, item, kind, troops)) {
             return null;
         }
         if (h.type() == EventType.CONTACT || h.type() == EventType.AGREEMENT) {
@@ -300,14 +330,15 @@ public final class EventExtractor {
             List.copyOf(roles.get("location")), item, topic, kind, troops, date, fact, List.of(span));
     }
 
-    private static boolean complete(EventType type, Map<String, List<Entity>> roles, String item, String kind) {
+    /** Whether a mention names enough; a deployment without a named place still counts when it gives a troop count (see {@link #placeless}). */
+    private static boolean complete(EventType type, Map<String, List<Entity>> roles, String item, String kind, TroopCount troops) {
         Set<Entity> sides = new HashSet<>(roles.get("agent"));
         sides.addAll(roles.get("participant"));
         int parties = sides.size();
         return switch (type) {
             case VISIT -> !roles.get("agent").isEmpty() && !roles.get("destination").isEmpty();
             case CONTACT, AGREEMENT -> parties >= 2;
-            case DEPLOYMENT -> !roles.get("agent").isEmpty() && !roles.get("location").isEmpty();
+            case DEPLOYMENT -> !roles.get("agent").isEmpty() && (!roles.get("location").isEmpty() || troops != null);
             case TRANSFER -> item != null && (!roles.get("agent").isEmpty() || !roles.get("recipient").isEmpty());
             case STATEMENT -> !roles.get("agent").isEmpty() && kind != null;
         };
@@ -399,7 +430,9 @@ public final class EventExtractor {
                 out.add(holder);
                 used.add(w.index() - 1);
             } else if (owners) {
-                out.addAll(owners(doc, graph, tokens, w, used));
+                List<Entity> own = owners(doc, graph, tokens, w, used);
+                Entity org = own.isEmpty() && m == null ? organisationAntecedent(doc, tokens, w) : null;
+                out.addAll(org == null ? own : List.of(org));
             }
         }
         return out;
@@ -422,6 +455,68 @@ public final class EventExtractor {
             found = fits ? p.person() : found;
         }
         return found;
+    }
+
+    /**
+     * A place that {@link #entities} would miss: "into the region" is the last place named before it, and a state with a
+     * place parsed as its of-complement ("in the Republic of the Congo's North Kivu province") is that place.
+     */
+    private List<Entity> placeEntities(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n) {
+        Mention m = mention(doc, tokens, n);
+        if (m == null && cues.has("PLACE_ANAPHOR", n.lemma()) && hasChild(graph, n, "the")) {
+            Entity last = null;
+            int before = mentionsBefore(doc, tokens, n);
+            for (int i = 0; i < before; i++) {
+                Entity e = doc.mentions().get(i).entity();
+                last = e != null && e.kind() == Kind.PLACE ? e : last;
+            }
+            return last == null ? List.of() : List.of(last);
+        }
+        if (m != null && m.entity() != null && m.entity().kind() == Kind.STATE) {
+            for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
+                Mention pm = c.getRelation().toString().equals("nmod:of") ? mention(doc, tokens, c.getDependent()) : null;
+                if (pm != null && pm.entity() != null && pm.entity().kind() == Kind.PLACE) {
+                    return List.of(pm.entity());
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * "A Russian-led military alliance", "the bloc": the last organisation named before the noun, else (a description
+     * that the article names later) the first named after it.
+     */
+    private Entity organisationAntecedent(LinkedDocument doc, List<CoreLabel> tokens, IndexedWord n) {
+        if (!cues.has("ORGANISATION_ANAPHOR", n.lemma())) {
+            return null;
+        }
+        int before = mentionsBefore(doc, tokens, n);
+        Entity found = null;
+        for (int i = 0; i < doc.mentions().size(); i++) {
+            Entity e = doc.mentions().get(i).entity();
+            if (e != null && e.kind() == Kind.ORGANIZATION && (i < before || found == null)) {
+                found = e;
+            }
+        }
+        return found;
+    }
+
+    /** How many of the article's mentions begin before a word (mentions are in text order and tokens carry their index). */
+    private static int mentionsBefore(LinkedDocument doc, List<CoreLabel> tokens, IndexedWord n) {
+        for (int t = n.index() - 2; t >= 0; t--) {
+            Integer i = tokens.get(t).get(NkgAnnotations.MentionAnnotation.class);
+            if (i != null) {
+                return i + 1;
+            }
+        }
+        for (int t = n.index() - 1; t < tokens.size(); t++) {
+            Integer i = tokens.get(t).get(NkgAnnotations.MentionAnnotation.class);
+            if (i != null) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     /** "The head of NATO", "Myanmar's military chief": the one person the article gives a post in that state or organisation. */
@@ -454,10 +549,25 @@ public final class EventExtractor {
                 if (m != null && m.entity() != null && m.entity().kind() != Kind.ROLE && m.entity().kind() != Kind.PLACE) {
                     out.add(m.entity());
                     used.add(c.getDependent().index() - 1);
+                } else if (m == null && c.getDependent().word().toLowerCase(Locale.ROOT).matches("its|their")) {
+                    out.addAll(reporterOf(doc, graph, tokens, n, used));
                 }
             }
         }
         return out;
+    }
+
+    /** "The alliance said that its force numbered ...": the subject of the verb reporting the clause the noun is subject of. */
+    private List<Entity> reporterOf(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n, Set<Integer> used) {
+        for (SemanticGraphEdge s : graph.incomingEdgeIterable(n)) {
+            for (SemanticGraphEdge c : s.getRelation().toString().startsWith("nsubj") ? graph.incomingEdgeIterable(s.getGovernor()) : List.<SemanticGraphEdge>of()) {
+                IndexedWord reporter = c.getRelation().toString().equals("ccomp") ? subject(graph, c.getGovernor()) : null;
+                if (reporter != null && cues.has("REPORTING", c.getGovernor().lemma())) {
+                    return entities(doc, graph, tokens, reporter, true, used, List.of(), false, List.of());
+                }
+            }
+        }
+        return List.of();
     }
 
     private static Mention mention(LinkedDocument doc, List<CoreLabel> tokens, IndexedWord w) {
@@ -505,27 +615,35 @@ public final class EventExtractor {
         return n;
     }
 
-    /** The troop count on a forces noun: its number, approximate when modified by "around", "some", "up to" and the like. */
+    /**
+     * The troop count on a forces noun: its number, approximate when modified by "around", "some", "up to" and the like; a
+     * formation's number ("four brigades") is no count, but a forces noun set beside it may give one.
+     */
     private TroopCount troops(SemanticGraph graph, IndexedWord n) {
+        boolean unit = cues.has("FORCE_UNIT", n.lemma());
         for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
-            if (!c.getRelation().toString().equals("nummod")) {
-                continue;
-            }
-            IndexedWord num = c.getDependent();
-            Set<String> mods = new HashSet<>();
-            collectModifiers(graph, num, mods, 0);
-            collectModifiers(graph, n, mods, 1);
-            String value = num.get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
-            if (value == null) {
-                Number v = num.get(CoreAnnotations.NumericCompositeValueAnnotation.class);
-                value = v == null ? null : v.toString();
-            }
-            TroopCount tc = TroopCount.of(value, mods, cues.get("APPROXIMATE"));
+            String rel = c.getRelation().toString();
+            IndexedWord d = c.getDependent();
+            TroopCount tc = rel.equals("nummod") && !unit ? count(graph, d, n)
+                : unit && (rel.equals("appos") || rel.startsWith("conj")) && cues.has("FORCES", d.lemma()) && !cues.has("FORCE_UNIT", d.lemma()) ? troops(graph, d) : null;
             if (tc != null) {
                 return tc;
             }
         }
         return null;
+    }
+
+    /** The troop count a number gives, with the modifiers of the number and of the noun {@code n} it counts. */
+    private TroopCount count(SemanticGraph graph, IndexedWord num, IndexedWord n) {
+        Set<String> mods = new HashSet<>();
+        collectModifiers(graph, num, mods, 0);
+        collectModifiers(graph, n, mods, 1);
+        String value = num.get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
+        if (value == null) {
+            Number v = num.get(CoreAnnotations.NumericCompositeValueAnnotation.class);
+            value = v == null ? null : v.toString();
+        }
+        return TroopCount.of(value, mods, cues.get("APPROXIMATE"));
     }
 
     private static void collectModifiers(SemanticGraph graph, IndexedWord n, Set<String> out, int depth) {
@@ -683,7 +801,8 @@ public final class EventExtractor {
         Set<IndexedWord> seen = new HashSet<>();
         boolean sibling = false;
         for (int level = 0; level < 5 && n != null && seen.add(n); level++) {
-            if (level > 0 && !sibling) {
+            boolean reportNoun = level > 0 && !isVerbLike(n) && cues.has("REPORTING", n.lemma() == null ? "" : n.lemma().toLowerCase(Locale.ROOT));
+            if (level > 0 && !sibling && !reportNoun) {
                 out.add(lemmaWithParticle(graph, n));
             }
             for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
@@ -696,7 +815,10 @@ public final class EventExtractor {
                     }
                 }
             }
-            if (level > 0 && !sibling && cues.has("REPORTING", out.get(out.size() - 1))) {
+            if (level == 0 && cues.has("PROMISE", n.lemma() == null ? "" : n.lemma().toLowerCase(Locale.ROOT))) {
+                out.add(n.lemma().toLowerCase(Locale.ROOT));
+            }
+            if (level > 0 && !sibling && !reportNoun && cues.has("REPORTING", out.get(out.size() - 1))) {
                 break;
             }
             IndexedWord next = null;
@@ -713,7 +835,7 @@ public final class EventExtractor {
                 }
                 boolean relative = rel.equals("acl:relcl");
                 if (next == null && !relative && (rel.equals("xcomp") || rel.equals("ccomp") || rel.startsWith("advcl") || rel.equals("amod")
-                    || rel.startsWith("acl") || rel.equals("obl:of") || rel.equals("nmod:of") || rel.equals("obj")
+                    || rel.startsWith("acl") || rel.equals("obl:of") || rel.equals("nmod:of") || rel.equals("nmod:for") || rel.equals("obj")
                     || rel.equals("nsubj:pass") || rel.startsWith("conj") || rel.equals("obl:to") && isVerbLike(n))) {
                     next = in.getGovernor();
                 }
