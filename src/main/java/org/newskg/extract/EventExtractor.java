@@ -41,6 +41,8 @@ public final class EventExtractor {
     private static final List<String> ENTITY_CHILDREN = List.of("appos", "flat", "compound", "dep");
     private static final Set<String> OWNER_CHILDREN = Set.of("nmod:poss", "amod", "compound");
     private static final Set<String> PHRASE_CHILDREN = Set.of("compound", "amod", "flat", "nummod");
+    /** Joins the items of one mention until {@link #distributed} makes one fact of each. */
+    private static final String ITEM_SEPARATOR = "\n";
 
     private final Cues cues;
     private final Gazetteer gazetteer;
@@ -118,7 +120,7 @@ public final class EventExtractor {
             for (Hit h : hits.values()) {
                 EventFact f = resolve(doc, graph, tokens, sentence, h, posts, offsets, text, dates, pair);
                 if (f != null) {
-                    here.add(f);
+                    here.addAll(distributed(f));
                 } else if (h.type() == EventType.AGREEMENT && !h.nodes().containsKey("agent") && h.nodes().containsKey("topic")) {
                     datePrevious(found, dates.date(h.sentence(), graph, tokens, h.trigger()));
                 }
@@ -130,7 +132,44 @@ public final class EventExtractor {
             found.addAll(here);
             previous = here;
         }
-        return merge(cityOverState(placeless(found)));
+        return merge(cityOverState(placeless(oneSided(found))));
+    }
+
+    /**
+     * A transfer that names one side only takes the other from the article: the one recipient of the supplier's other
+     * transfers ("announced $1.85 billion in military aid"), the one supplier of the recipient's, else, for a recipient,
+     * the other side of a transfer it makes in the same sentence ("X may supply Y with shells, and X could seek
+     * technology in return"); a transfer left one-sided is dropped.
+     */
+    private static List<EventFact> oneSided(List<EventFact> facts) {
+        List<EventFact> out = new ArrayList<>();
+        for (EventFact f : facts) {
+            boolean noRecipient = f.recipients().isEmpty();
+            if (f.type() != EventType.TRANSFER || !noRecipient && !f.agents().isEmpty()) {
+                out.add(f);
+                continue;
+            }
+            Set<List<Entity>> others = new LinkedHashSet<>();
+            Set<List<Entity>> reciprocal = new LinkedHashSet<>();
+            for (EventFact o : facts) {
+                if (o.type() != EventType.TRANSFER || o.agents().isEmpty() || o.recipients().isEmpty()) {
+                    continue;
+                }
+                if (noRecipient ? o.agents().equals(f.agents()) : o.recipients().equals(f.recipients())) {
+                    others.add(noRecipient ? o.recipients() : o.agents());
+                }
+                if (!noRecipient && o.agents().equals(f.recipients()) && o.evidence().get(0).sentence() == f.evidence().get(0).sentence()) {
+                    reciprocal.add(o.recipients());
+                }
+            }
+            List<Entity> side = others.size() == 1 ? others.iterator().next()
+                : others.isEmpty() && reciprocal.size() == 1 ? reciprocal.iterator().next() : null;
+            if (side != null) {
+                out.add(new EventFact(f.type(), noRecipient ? f.agents() : side, f.participants(), f.targets(), noRecipient ? side : f.recipients(),
+                    f.destinations(), f.locations(), f.item(), f.topic(), f.kind(), f.troops(), f.date(), f.factuality(), f.evidence()));
+            }
+        }
+        return out;
     }
 
     /**
@@ -291,7 +330,7 @@ public final class EventExtractor {
                     }
                 }
             } else {
-                item = phrase(graph, tokens, itemNode, false);
+                item = String.join(ITEM_SEPARATOR, distributedPhrases(graph, tokens, itemNode, phrase(graph, tokens, itemNode, false)));
             }
             used.add(itemNode.index() - 1);
         }
@@ -689,6 +728,61 @@ public final class EventExtractor {
             sb.append(tokens.get(t).originalText());
         }
         return sb.toString().strip();
+    }
+
+    /**
+     * "satellite and nuclear submarine technology": modifiers conjoined before one head name one item each ("satellite
+     * technology", "nuclear submarine technology"); otherwise the phrase itself.
+     */
+    private static List<String> distributedPhrases(SemanticGraph graph, List<CoreLabel> tokens, IndexedWord head, String phrase) {
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(head)) {
+            IndexedWord first = c.getDependent();
+            boolean modifier = c.getRelation().toString().equals("compound") || c.getRelation().toString().equals("amod");
+            if (!modifier || first.index() >= head.index() || first.index() >= tokens.size()) {
+                continue;
+            }
+            String cc = tokens.get(first.index()).word().toLowerCase(Locale.ROOT);
+            for (SemanticGraphEdge d : graph.outgoingEdgeIterable(first)) {
+                int second = d.getDependent().index();
+                if (d.getRelation().toString().startsWith("conj") && second < head.index() && (cc.equals("and") || cc.equals("or"))) {
+                    String left = text(tokens, first.index() - 1, first.index());
+                    String right = text(tokens, first.index() + 1, second);
+                    String tail = text(tokens, head.index() - 1, head.index());
+                    int at = phrase.indexOf(left + " " + cc + " " + right);
+                    if (at >= 0) {
+                        String before = phrase.substring(0, at);
+                        String after = phrase.substring(at + (left + " " + cc + " " + right).length());
+                        return after.endsWith(tail) ? List.of(before + left + after, before + right + after) : List.of(phrase);
+                    }
+                }
+            }
+        }
+        return List.of(phrase);
+    }
+
+    /** Tokens {@code [from, to)} as written. */
+    private static String text(List<CoreLabel> tokens, int from, int to) {
+        StringBuilder sb = new StringBuilder();
+        for (int t = from; t < to; t++) {
+            if (t > from && tokens.get(t).beginPosition() > tokens.get(t - 1).endPosition()) {
+                sb.append(' ');
+            }
+            sb.append(tokens.get(t).originalText());
+        }
+        return sb.toString();
+    }
+
+    /** One fact per item when the item phrase was distributed over conjoined modifiers. */
+    private static List<EventFact> distributed(EventFact f) {
+        if (f.item() == null || !f.item().contains(ITEM_SEPARATOR)) {
+            return List.of(f);
+        }
+        List<EventFact> out = new ArrayList<>();
+        for (String item : f.item().split(ITEM_SEPARATOR)) {
+            out.add(new EventFact(f.type(), f.agents(), f.participants(), f.targets(), f.recipients(), f.destinations(), f.locations(),
+                item, f.topic(), f.kind(), f.troops(), f.date(), f.factuality(), f.evidence()));
+        }
+        return out;
     }
 
     /** A token a phrase may run across: a conjunction, a hyphen or a named mention ("rockets and missiles", "ATACMS missiles"). */
