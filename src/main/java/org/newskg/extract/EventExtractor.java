@@ -641,13 +641,14 @@ public final class EventExtractor {
         return gazetteer.stateOf(e.iri(), doc.date());
     }
 
-    /** "millions of artillery shells", "a batch of missiles": the noun after the quantity word. */
+    /** "millions of artillery shells", "a batch of missiles", "$500 million in aid": the noun after the quantity word or sum. */
     private IndexedWord throughQuantity(SemanticGraph graph, IndexedWord n) {
-        if (!cues.has("QUANTITY_NOUN", n.lemma())) {
+        boolean money = "$".equals(n.tag()) || "MONEY".equals(n.ner());
+        if (!cues.has("QUANTITY_NOUN", n.lemma()) && !money) {
             return n;
         }
         for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
-            if (c.getRelation().toString().equals("nmod:of")) {
+            if (c.getRelation().toString().equals(money ? "nmod:in" : "nmod:of")) {
                 return c.getDependent();
             }
         }
@@ -899,16 +900,19 @@ public final class EventExtractor {
             if (level > 0 && !sibling && !reportNoun) {
                 out.add(lemmaWithParticle(graph, n));
             }
+            List<String> own = new ArrayList<>();
             for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
                 String rel = c.getRelation().toString();
                 if (rel.equals("advmod") || rel.equals("aux") || rel.equals("det") || rel.equals("cc:preconj")
                     || rel.equals("aux:pass") || rel.equals("amod") && level == 0) {
                     String l = c.getDependent().lemma();
                     if (l != null && !cues.has("REPORTING", l)) {
-                        out.add(l.toLowerCase(Locale.ROOT));
+                        own.add(l.toLowerCase(Locale.ROOT));
                     }
                 }
             }
+            own.sort(Comparator.comparing(l -> !cues.has("NEGATION", l)));
+            out.addAll(own);
             if (level == 0 && cues.has("PROMISE", n.lemma() == null ? "" : n.lemma().toLowerCase(Locale.ROOT))) {
                 out.add(n.lemma().toLowerCase(Locale.ROOT));
             }
@@ -929,7 +933,7 @@ public final class EventExtractor {
                 }
                 boolean relative = rel.equals("acl:relcl");
                 if (next == null && !relative && (rel.equals("xcomp") || rel.equals("ccomp") || rel.startsWith("advcl") || rel.equals("amod")
-                    || rel.startsWith("acl") || rel.equals("obl:of") || rel.equals("nmod:of") || rel.equals("nmod:for") || rel.equals("obj")
+                    || rel.startsWith("acl") || rel.equals("obl:of") || rel.equals("nmod:of") || rel.equals("nmod:for") || rel.equals("obj") || rel.equals("dep") && isVerbLike(n)
                     || rel.equals("nsubj:pass") || rel.startsWith("conj") || rel.equals("obl:to") && isVerbLike(n))) {
                     next = in.getGovernor();
                 }
