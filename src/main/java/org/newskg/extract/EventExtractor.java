@@ -39,7 +39,7 @@ public final class EventExtractor {
     /** Roles a rule may name, besides {@code trigger}, {@code item} and {@code topic}. */
     private static final List<String> ROLES = List.of("agent", "participant", "target", "recipient", "destination", "location");
     private static final List<String> ENTITY_CHILDREN = List.of("appos", "flat", "compound", "dep");
-    private static final Set<String> OWNER_CHILDREN = Set.of("nmod:poss", "amod", "compound");
+    private static final Set<String> OWNER_CHILDREN = Set.of("nmod:poss", "amod", "compound", "nmod:from");
     private static final Set<String> PHRASE_CHILDREN = Set.of("compound", "amod", "flat", "nummod");
     /** Joins the items of one mention until {@link #distributed} makes one fact of each. */
     private static final String ITEM_SEPARATOR = "\n";
@@ -579,7 +579,7 @@ public final class EventExtractor {
         return found;
     }
 
-    /** "North Korean troops", "Pyongyang's soldiers": the actors a noun's possessor or adjective names. */
+    /** "North Korean troops", "Pyongyang's soldiers", "troops from Chad": the actors a noun's possessor, adjective or from-phrase names. */
     private List<Entity> owners(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n, Set<Integer> used) {
         List<Entity> out = new ArrayList<>();
         for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
@@ -657,7 +657,7 @@ public final class EventExtractor {
 
     /**
      * The troop count on a forces noun: its number, approximate when modified by "around", "some", "up to" and the like; a
-     * formation's number ("four brigades") is no count, but a forces noun set beside it may give one.
+     * formation's number ("four brigades") is no count, but a forces noun set beside it or after of may give one.
      */
     private TroopCount troops(SemanticGraph graph, IndexedWord n) {
         boolean unit = cues.has("FORCE_UNIT", n.lemma());
@@ -665,7 +665,7 @@ public final class EventExtractor {
             String rel = c.getRelation().toString();
             IndexedWord d = c.getDependent();
             TroopCount tc = rel.equals("nummod") && !unit ? count(graph, d, n)
-                : unit && (rel.equals("appos") || rel.startsWith("conj")) && cues.has("FORCES", d.lemma()) && !cues.has("FORCE_UNIT", d.lemma()) ? troops(graph, d) : null;
+                : unit && (rel.equals("appos") || rel.startsWith("conj") || rel.equals("nmod:of")) && cues.has("FORCES", d.lemma()) && !cues.has("FORCE_UNIT", d.lemma()) ? troops(graph, d) : null;
             if (tc != null) {
                 return tc;
             }
