@@ -933,7 +933,7 @@ public final class EventExtractor {
                 }
                 boolean relative = rel.equals("acl:relcl");
                 if (next == null && !relative && (rel.equals("xcomp") || rel.equals("ccomp") || rel.startsWith("advcl") || rel.equals("amod")
-                    || rel.startsWith("acl") || rel.equals("obl:of") || rel.equals("nmod:of") || rel.equals("nmod:for") || rel.equals("obj") || rel.equals("dep") && isVerbLike(n)
+                    || rel.startsWith("acl") || rel.equals("obl:of") || rel.equals("nmod:of") || rel.equals("nmod:for") || rel.equals("nmod:including") || rel.equals("obj") || rel.equals("dep") && isVerbLike(n)
                     || rel.equals("nsubj:pass") || rel.startsWith("conj") || rel.equals("obl:to") && isVerbLike(n))) {
                     next = in.getGovernor();
                 }
