@@ -173,8 +173,9 @@ public final class EventExtractor {
     }
 
     /**
-     * "Russia will deploy 1,960 soldiers along the front line": a deployment that names no place gives its troop count
-     * to the one placed deployment of the same side and status in the article, and is otherwise dropped.
+     * "Russia will deploy 1,960 soldiers along the front line": a deployment that names no place is at the one place the
+     * article gives the same side's other deployments, its count going to that deployment when the status is the same
+     * and it has none; when the side has no one place it is dropped.
      */
     private static List<EventFact> placeless(List<EventFact> facts) {
         List<EventFact> out = new ArrayList<>(facts);
@@ -183,18 +184,27 @@ public final class EventExtractor {
                 continue;
             }
             out.remove(f);
-            Set<String> places = new HashSet<>();
+            Set<List<Entity>> places = new LinkedHashSet<>();
             for (EventFact o : out) {
-                if (o.type() == EventType.DEPLOYMENT && o.agents().equals(f.agents()) && o.factuality() == f.factuality()) {
-                    places.add(iris(o.locations()));
+                if (o.type() == EventType.DEPLOYMENT && o.agents().equals(f.agents()) && !o.locations().isEmpty()) {
+                    places.add(o.locations());
                 }
             }
-            for (int i = 0; i < out.size() && places.size() == 1; i++) {
+            if (places.size() != 1) {
+                continue;
+            }
+            boolean merged = false;
+            for (int i = 0; i < out.size(); i++) {
                 EventFact o = out.get(i);
                 if (o.type() == EventType.DEPLOYMENT && o.agents().equals(f.agents()) && o.factuality() == f.factuality() && o.troops() == null) {
                     out.set(i, new EventFact(o.type(), o.agents(), o.participants(), o.targets(), o.recipients(), o.destinations(),
                         o.locations(), o.item(), o.topic(), o.kind(), f.troops(), o.date(), o.factuality(), o.evidence()));
+                    merged = true;
                 }
+            }
+            if (!merged) {
+                out.add(new EventFact(f.type(), f.agents(), f.participants(), f.targets(), f.recipients(), f.destinations(),
+                    places.iterator().next(), f.item(), f.topic(), f.kind(), f.troops(), f.date(), f.factuality(), f.evidence()));
             }
         }
         return out;
