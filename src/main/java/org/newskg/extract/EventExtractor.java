@@ -141,7 +141,7 @@ public final class EventExtractor {
      * the other side of a transfer it makes in the same sentence ("X may supply Y with shells, and X could seek
      * technology in return"); a transfer left one-sided is dropped.
      */
-    private static List<EventFact> oneSided(List<EventFact> facts) {
+    static List<EventFact> oneSided(List<EventFact> facts) {
         List<EventFact> out = new ArrayList<>();
         for (EventFact f : facts) {
             boolean noRecipient = f.recipients().isEmpty();
@@ -177,7 +177,7 @@ public final class EventExtractor {
      * article gives the same side's other deployments, its count going to that deployment when the status is the same
      * and it has none; when the side has no one place it is dropped.
      */
-    private static List<EventFact> placeless(List<EventFact> facts) {
+    static List<EventFact> placeless(List<EventFact> facts) {
         List<EventFact> out = new ArrayList<>(facts);
         for (EventFact f : facts) {
             if (f.type() != EventType.DEPLOYMENT || !f.locations().isEmpty()) {
