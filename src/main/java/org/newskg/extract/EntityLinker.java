@@ -53,7 +53,9 @@ public final class EntityLinker {
     private static final Set<String> GEO_HEADS = Set.of("Strait", "Peninsula", "Sea", "Gulf", "Valley", "Region",
         "Oblast", "Province", "Border", "Coast", "Bay", "River", "Mountains", "Islands", "Island", "Desert", "Basin",
         "Corridor", "Square", "Cosmodrome", "Airport", "Airbase", "Base", "Port", "Bridge", "Dam", "Plateau", "Heights",
-        "Strip", "Canal", "Lake", "Ocean", "Straits", "Archipelago", "Delta");
+        "Strip", "Canal", "Lake", "Ocean", "Straits", "Archipelago", "Delta", "Shoal", "Reef", "Atoll", "Channel");
+    /** Capitalised compass words that begin a geographic name built on a state's ("South China Sea"). */
+    private static final Set<String> COMPASS = Set.of("North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western");
     private static final Set<String> REGION_WORDS = Set.of("region", "province", "oblast", "governorate", "district");
     private static final Set<String> NER_TYPES = Set.of("PERSON", "ORGANIZATION", "LOCATION", "CITY",
         "STATE_OR_PROVINCE", "COUNTRY");
@@ -387,8 +389,8 @@ public final class EntityLinker {
     }
 
     /**
-     * Geographic names built on a state or place name: "Taiwan Strait", "Korean Peninsula" (a
-     * capitalised geographic head after it) and "Kursk region" (a lower-case region word after a place).
+     * Geographic names built on a state or place name: "Taiwan Strait", "Korean Peninsula", "South China Sea" (a
+     * capitalised geographic head after it, and a compass word before) and "Kursk region" (a lower-case region word after a place).
      */
     private List<Work> extendPlaces(int si, List<CoreLabel> tokens, String text, List<Work> found) {
         found.sort((x, y) -> Integer.compare(x.start, y.start));
@@ -439,8 +441,10 @@ public final class EntityLinker {
                 end = Math.max(end, found.get(k + 1).end);
                 k++;
             }
-            String name = clean(text.substring(tokens.get(w.start).beginPosition(), tokens.get(end - 1).endPosition()));
-            out.add(new Work(si, w.start, end, "PLACE", Entity.minted(ID + "place/" + Slugs.slug(name), Kind.PLACE, name), "NER"));
+            boolean free = out.isEmpty() || out.get(out.size() - 1).end < w.start;
+            int start = free && w.start > 0 && COMPASS.contains(tokens.get(w.start - 1).originalText()) ? w.start - 1 : w.start;
+            String name = clean(text.substring(tokens.get(start).beginPosition(), tokens.get(end - 1).endPosition()));
+            out.add(new Work(si, start, end, "PLACE", Entity.minted(ID + "place/" + Slugs.slug(name), Kind.PLACE, name), "NER"));
         }
         return out;
     }

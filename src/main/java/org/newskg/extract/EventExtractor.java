@@ -353,7 +353,9 @@ public final class EventExtractor {
             used.add(topicNode.index() - 1);
         }
         String kind = h.type() == EventType.STATEMENT ? statementKind(graph, h.trigger()) : null;
-        if (!complete(h.type(), roles, item, kind, troops)) {
+        boolean unresolvedSide = h.type() == EventType.TRANSFER && (h.nodes().containsKey("agent") && roles.get("agent").isEmpty()
+            || h.nodes().containsKey("recipient") && roles.get("recipient").isEmpty());
+        if (unresolvedSide || !complete(h.type(), roles, item, kind, troops)) {
             return null;
         }
         if (h.type() == EventType.CONTACT || h.type() == EventType.AGREEMENT) {
@@ -379,7 +381,10 @@ public final class EventExtractor {
             List.copyOf(roles.get("location")), item, topic, kind, troops, date, fact, List.of(span));
     }
 
-    /** Whether a mention names enough; a deployment without a named place still counts when it gives a troop count (see {@link #placeless}). */
+    /**
+     * Whether a mention names enough; a deployment without a named place still counts when it gives a troop count (see
+     * {@link #placeless}), a transfer with one side only when the sentence gives no other (see {@link #oneSided}).
+     */
     private static boolean complete(EventType type, Map<String, List<Entity>> roles, String item, String kind, TroopCount troops) {
         Set<Entity> sides = new HashSet<>(roles.get("agent"));
         sides.addAll(roles.get("participant"));
