@@ -132,16 +132,40 @@ public final class EventExtractor {
             found.addAll(here);
             previous = here;
         }
-        return merge(cityOverState(placeless(oneSided(found))));
+        return merge(cityOverState(placeless(oneSided(found, partners(found, posts, doc)))));
     }
 
     /**
      * A transfer that names one side only takes the other from the article: the one recipient of the supplier's other
      * transfers ("announced $1.85 billion in military aid"), the one supplier of the recipient's, else, for a recipient,
      * the other side of a transfer it makes in the same sentence ("X may supply Y with shells, and X could seek
-     * technology in return"); a transfer left one-sided is dropped.
+     * technology in return"), else the one state the article has it meet or agree with ({@code partners}); a transfer
+     * left one-sided is dropped.
      */
-    static List<EventFact> oneSided(List<EventFact> facts) {
+    /** Each state's partners in the article's contacts and agreements, a person counting as their state. */
+    private Map<Entity, Set<Entity>> partners(List<EventFact> facts, List<PostFact> posts, LinkedDocument doc) {
+        Map<Entity, Set<Entity>> out = new LinkedHashMap<>();
+        for (EventFact f : facts) {
+            if (f.type() != EventType.CONTACT && f.type() != EventType.AGREEMENT) {
+                continue;
+            }
+            List<Entity> sides = new ArrayList<>();
+            List<Entity> parties = new ArrayList<>(f.agents());
+            parties.addAll(f.participants());
+            for (Entity e : parties) {
+                Entity state = asActor(e, true, posts, doc);
+                if (state != null && state.kind() == Kind.STATE && !sides.contains(state)) {
+                    sides.add(state);
+                }
+            }
+            for (Entity a : sides) {
+                sides.stream().filter(b -> !b.equals(a)).forEach(b -> out.computeIfAbsent(a, k -> new LinkedHashSet<>()).add(b));
+            }
+        }
+        return out;
+    }
+
+    static List<EventFact> oneSided(List<EventFact> facts, Map<Entity, Set<Entity>> partners) {
         List<EventFact> out = new ArrayList<>();
         for (EventFact f : facts) {
             boolean noRecipient = f.recipients().isEmpty();
@@ -162,8 +186,11 @@ public final class EventExtractor {
                     reciprocal.add(o.recipients());
                 }
             }
+            List<Entity> known = noRecipient ? f.agents() : f.recipients();
+            Set<Entity> partner = known.size() == 1 ? partners.getOrDefault(known.get(0), Set.of()) : Set.of();
             List<Entity> side = others.size() == 1 ? others.iterator().next()
-                : others.isEmpty() && reciprocal.size() == 1 ? reciprocal.iterator().next() : null;
+                : others.isEmpty() && reciprocal.size() == 1 ? reciprocal.iterator().next()
+                : others.isEmpty() && reciprocal.isEmpty() && partner.size() == 1 ? List.copyOf(partner) : null;
             if (side != null) {
                 out.add(new EventFact(f.type(), noRecipient ? f.agents() : side, f.participants(), f.targets(), noRecipient ? side : f.recipients(),
                     f.destinations(), f.locations(), f.item(), f.topic(), f.kind(), f.troops(), f.date(), f.factuality(), f.evidence()));
@@ -815,9 +842,16 @@ public final class EventExtractor {
         if (depth > 3) {
             return;
         }
+        boolean dropConjunct = false;
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
+            dropConjunct |= !topic && depth == 0 && c.getRelation().toString().startsWith("conj") && notTransferred(graph, c.getDependent());
+        }
         for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
             String rel = c.getRelation().toString();
             IndexedWord d = c.getDependent();
+            if (dropConjunct && (rel.equals("cc") || rel.startsWith("conj") && notTransferred(graph, d))) {
+                continue;
+            }
             boolean supplyGerund = "VBG".equals(d.tag()) && cues.has("TRANSFER_VERB", d.lemma());
             if (cues.has("PHRASE_SKIP", d.lemma()) || supplyGerund || d.index() < n.index() - 6 || d.index() > n.index() + 8) {
                 continue;
@@ -834,6 +868,19 @@ public final class EventExtractor {
                 collectPhrase(graph, tokens, d, in, topic, depth + 1);
             }
         }
+    }
+
+    /** "military aid and intelligence sharing": a conjunct that is no transfer, left out of an item. */
+    private boolean notTransferred(SemanticGraph graph, IndexedWord n) {
+        if (cues.has("NOT_TRANSFERRED", n.lemma())) {
+            return true;
+        }
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
+            if (c.getRelation().toString().equals("compound") && cues.has("NOT_TRANSFERRED", c.getDependent().lemma())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A date or time word, which belongs to the event's date, never to its topic ("a pact on Wednesday"). */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -129,11 +130,12 @@ class EventHelpersTest {
         Entity rus = state("RUS");
         EventFact aid = fact(EventType.TRANSFER, List.of(usa), List.of(), List.of(), "military aid", null, Factuality.REPORTED, 1);
         EventFact jets = fact(EventType.TRANSFER, List.of(usa), List.of(ukr), List.of(), "jets", null, Factuality.NEGATED, 3);
-        assertEquals(List.of(ukr), EventExtractor.oneSided(List.of(aid, jets)).get(0).recipients());
-        assertTrue(EventExtractor.oneSided(List.of(aid)).isEmpty(), "no other side: dropped");
+        assertEquals(List.of(ukr), EventExtractor.oneSided(List.of(aid, jets), Map.of()).get(0).recipients());
+        assertTrue(EventExtractor.oneSided(List.of(aid), Map.of()).isEmpty(), "no other side: dropped");
+        assertEquals(List.of(ukr), EventExtractor.oneSided(List.of(aid), Map.of(usa, Set.of(ukr))).get(0).recipients(), "the partner in talks");
         EventFact shells = fact(EventType.TRANSFER, List.of(prk), List.of(rus), List.of(), "shells", null, Factuality.POSSIBLE, 2);
         EventFact sought = fact(EventType.TRANSFER, List.of(), List.of(prk), List.of(), "technology", null, Factuality.POSSIBLE, 2);
-        assertEquals(List.of(rus), EventExtractor.oneSided(List.of(shells, sought)).get(1).agents(), "in return");
+        assertEquals(List.of(rus), EventExtractor.oneSided(List.of(shells, sought), Map.of()).get(1).agents(), "in return");
     }
 
     @Test
