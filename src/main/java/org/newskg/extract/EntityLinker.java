@@ -55,12 +55,13 @@ public final class EntityLinker {
     private static final Set<String> GEO_HEADS = Set.of("Strait", "Peninsula", "Sea", "Gulf", "Valley", "Region",
         "Oblast", "Province", "Border", "Coast", "Bay", "River", "Mountains", "Islands", "Island", "Desert", "Basin",
         "Corridor", "Square", "Cosmodrome", "Airport", "Airbase", "Base", "Port", "Bridge", "Dam", "Plateau", "Heights",
-        "Strip", "Canal", "Lake", "Ocean", "Straits", "Archipelago", "Delta");
+        "Strip", "Canal", "Lake", "Ocean", "Straits", "Archipelago", "Delta", "Shoal", "Reef", "Atoll", "Channel");
+    /** Capitalised compass words that begin a geographic name built on a state's ("South China Sea"). */
+    private static final Set<String> COMPASS = Set.of("North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western");
     private static final Set<String> REGION_WORDS = Set.of("region", "province", "oblast", "governorate", "district");
     private static final Set<String> NER_TYPES = Set.of("PERSON", "ORGANIZATION", "LOCATION", "CITY",
         "STATE_OR_PROVINCE", "COUNTRY");
     private static final Set<String> PRONOUNS = Set.of("he", "she", "him", "his", "her", "hers");
-    private static final Set<String> ORGANISATION_NOUNS = Set.of("alliance", "bloc", "organisation", "organization", "grouping", "agency");
     private static final Set<String> FUNCTION_WORDS = Set.of("the", "'s", "’s", "of", "and", "'", "’", ",", ".", "-");
     private static final Pattern HONORIFIC = Pattern.compile(
         "^(?:(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|Sen|Rep|Sir|Dame|Prof)\\.?\\s+)+");
@@ -115,6 +116,7 @@ public final class EntityLinker {
         }
         resolveAcronyms(all, sentences);
         addLoneNames(all, sentences);
+        resolveRegionNames(all);
         resolvePersons(all, sentences, date);
         List<Mention> mentions = new ArrayList<>();
         for (Work w : all) {
@@ -390,8 +392,8 @@ public final class EntityLinker {
     }
 
     /**
-     * Geographic names built on a state or place name: "Taiwan Strait", "Korean Peninsula" (a
-     * capitalised geographic head after it) and "Kursk region" (a lower-case region word after a place).
+     * Geographic names built on a state or place name: "Taiwan Strait", "Korean Peninsula", "South China Sea" (a
+     * capitalised geographic head after it, and a compass word before) and "Kursk region" (a lower-case region word after a place).
      */
     private List<Work> extendPlaces(int si, List<CoreLabel> tokens, String text, List<Work> found) {
         found.sort((x, y) -> Integer.compare(x.start, y.start));
@@ -442,8 +444,10 @@ public final class EntityLinker {
                 end = Math.max(end, found.get(k + 1).end);
                 k++;
             }
-            String name = clean(text.substring(tokens.get(w.start).beginPosition(), tokens.get(end - 1).endPosition()));
-            out.add(new Work(si, w.start, end, "PLACE", Entity.minted(ID + "place/" + Slugs.slug(name), Kind.PLACE, name), "NER"));
+            boolean free = out.isEmpty() || out.get(out.size() - 1).end < w.start;
+            int start = free && w.start > 0 && COMPASS.contains(tokens.get(w.start - 1).originalText()) ? w.start - 1 : w.start;
+            String name = clean(text.substring(tokens.get(start).beginPosition(), tokens.get(end - 1).endPosition()));
+            out.add(new Work(si, start, end, "PLACE", Entity.minted(ID + "place/" + Slugs.slug(name), Kind.PLACE, name), "NER"));
         }
         return out;
     }
@@ -487,6 +491,27 @@ public final class EntityLinker {
                     w.entity = e;
                     w.tag = tagOf(e);
                 }
+            }
+        }
+    }
+
+    /** "North Kivu province" in an article that also names plain "North Kivu" is that place. */
+    private static void resolveRegionNames(List<Work> all) {
+        Map<String, Entity> plain = new HashMap<>();
+        for (Work w : all) {
+            if (w.tag.equals("PLACE") && w.entity != null) {
+                plain.putIfAbsent(w.entity.label(), w.entity);
+            }
+        }
+        for (Work w : all) {
+            if (!w.tag.equals("PLACE") || w.entity == null || w.entity.reference()) {
+                continue;
+            }
+            String label = w.entity.label();
+            int space = label.lastIndexOf(' ');
+            Entity shorter = space > 0 && REGION_WORDS.contains(label.substring(space + 1)) ? plain.get(label.substring(0, space)) : null;
+            if (shorter != null) {
+                w.entity = shorter;
             }
         }
     }
@@ -547,45 +572,6 @@ public final class EntityLinker {
             }
         }
         addPronouns(all, sentences);
-        addOrganisationAnaphors(all, sentences);
-    }
-
-    /**
-     * "The alliance said on Friday ...", "the regional bloc", "the spy agency": a definite organisation noun (not "the
-     * alliance of ...") refers to the latest organisation named in the five sentences before it.
-     */
-    private static void addOrganisationAnaphors(List<Work> all, List<CoreMap> sentences) {
-        List<Work> added = new ArrayList<>();
-        for (int si = 0; si < sentences.size(); si++) {
-            List<CoreLabel> tokens = sentences.get(si).get(CoreAnnotations.TokensAnnotation.class);
-            for (int t = 1; t < tokens.size(); t++) {
-                if (!ORGANISATION_NOUNS.contains(word(tokens.get(t))) || covered(all, si, t)
-                    || t + 1 < tokens.size() && word(tokens.get(t + 1)).equals("of")) {
-                    continue;
-                }
-                int k = t - 1;
-                while (k > 0 && tokens.get(k).tag() != null && (tokens.get(k).tag().startsWith("JJ") || tokens.get(k).tag().equals("NN"))) {
-                    k--;
-                }
-                if (!word(tokens.get(k)).equals("the")) {
-                    continue;
-                }
-                Work anaphor = new Work(si, t, t + 1, "ORG", null, "ANAPHOR");
-                Work latest = null;
-                for (Work w : all) {
-                    if (w.tag.equals("ORG") && w.entity != null && isBefore(w, anaphor) && w.sentence >= si - 5) {
-                        latest = w;
-                    }
-                }
-                if (latest != null) {
-                    anaphor.entity = latest.entity;
-                    anaphor.name = latest.name;
-                    added.add(anaphor);
-                }
-            }
-        }
-        all.addAll(added);
-        all.sort((a, b) -> a.sentence != b.sentence ? Integer.compare(a.sentence, b.sentence) : Integer.compare(a.start, b.start));
     }
 
     /**

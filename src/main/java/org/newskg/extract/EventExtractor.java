@@ -41,8 +41,10 @@ public final class EventExtractor {
     /** Roles a rule may name, besides {@code trigger}, {@code item} and {@code topic}. */
     private static final List<String> ROLES = List.of("agent", "participant", "target", "recipient", "destination", "location");
     private static final List<String> ENTITY_CHILDREN = List.of("appos", "flat", "compound", "dep");
-    private static final Set<String> OWNER_CHILDREN = Set.of("nmod:poss", "amod", "compound");
+    private static final Set<String> OWNER_CHILDREN = Set.of("nmod:poss", "amod", "compound", "nmod:from");
     private static final Set<String> PHRASE_CHILDREN = Set.of("compound", "amod", "flat", "nummod");
+    /** Joins the items of one mention until {@link #distributed} makes one fact of each. */
+    private static final String ITEM_SEPARATOR = "\n";
 
     private final Cues cues;
     private final Gazetteer gazetteer;
@@ -108,7 +110,7 @@ public final class EventExtractor {
                     SemgrexMatcher m = rule.pattern().matcher(graph);
                     while (m.find()) {
                         IndexedWord trigger = m.getNode("trigger");
-                        for (String alt : List.of("topic", "item", "location")) {
+                        for (String alt : List.of("count", "topic", "item", "location")) {
                             trigger = trigger != null ? trigger : m.getNode(alt);
                         }
                         if (trigger == null) {
@@ -129,7 +131,8 @@ public final class EventExtractor {
             List<EventFact> here = new ArrayList<>();
             Set<EventFact> narrated = new HashSet<>();
             for (Hit h : hits.values()) {
-                List<EventFact> fs = resolve(doc, graph, tokens, sentence, h, posts, offsets, text, dates, antecedents);
+                List<EventFact> fs = new ArrayList<>();
+                resolve(doc, graph, tokens, sentence, h, posts, offsets, text, dates, antecedents).forEach(f -> fs.addAll(distributed(f)));
                 if (!fs.isEmpty()) {
                     here.addAll(fs);
                     if ("VBD".equals(h.trigger().tag())) {
@@ -150,7 +153,109 @@ public final class EventExtractor {
             previous = here;
             antecedents = placesAfter(doc, graph, tokens, sidesAfter(here, antecedents));
         }
-        return merge(cityOverState(found));
+        return merge(cityOverState(placeless(oneSided(found, partners(found, posts, doc)))));
+    }
+
+    /**
+     * A transfer that names one side only takes the other from the article: the one recipient of the supplier's other
+     * transfers ("announced $1.85 billion in military aid"), the one supplier of the recipient's, else, for a recipient,
+     * the other side of a transfer it makes in the same sentence ("X may supply Y with shells, and X could seek
+     * technology in return"), else the one state the article has it meet or agree with ({@code partners}); a transfer
+     * left one-sided is dropped.
+     */
+    /** Each state's partners in the article's contacts and agreements, a person counting as their state. */
+    private Map<Entity, Set<Entity>> partners(List<EventFact> facts, List<PostFact> posts, LinkedDocument doc) {
+        Map<Entity, Set<Entity>> out = new LinkedHashMap<>();
+        for (EventFact f : facts) {
+            if (f.type() != EventType.CONTACT && f.type() != EventType.AGREEMENT) {
+                continue;
+            }
+            List<Entity> sides = new ArrayList<>();
+            List<Entity> parties = new ArrayList<>(f.agents());
+            parties.addAll(f.participants());
+            for (Entity e : parties) {
+                Entity state = asActor(e, true, posts, doc);
+                if (state != null && state.kind() == Kind.STATE && !sides.contains(state)) {
+                    sides.add(state);
+                }
+            }
+            for (Entity a : sides) {
+                sides.stream().filter(b -> !b.equals(a)).forEach(b -> out.computeIfAbsent(a, k -> new LinkedHashSet<>()).add(b));
+            }
+        }
+        return out;
+    }
+
+    static List<EventFact> oneSided(List<EventFact> facts, Map<Entity, Set<Entity>> partners) {
+        List<EventFact> out = new ArrayList<>();
+        for (EventFact f : facts) {
+            boolean noRecipient = f.recipients().isEmpty();
+            if (f.type() != EventType.TRANSFER || !noRecipient && !f.agents().isEmpty()) {
+                out.add(f);
+                continue;
+            }
+            Set<List<Entity>> others = new LinkedHashSet<>();
+            Set<List<Entity>> reciprocal = new LinkedHashSet<>();
+            for (EventFact o : facts) {
+                if (o.type() != EventType.TRANSFER || o.agents().isEmpty() || o.recipients().isEmpty()) {
+                    continue;
+                }
+                if (noRecipient ? o.agents().equals(f.agents()) : o.recipients().equals(f.recipients())) {
+                    others.add(noRecipient ? o.recipients() : o.agents());
+                }
+                if (!noRecipient && o.agents().equals(f.recipients()) && o.evidence().get(0).sentence() == f.evidence().get(0).sentence()) {
+                    reciprocal.add(o.recipients());
+                }
+            }
+            List<Entity> known = noRecipient ? f.agents() : f.recipients();
+            Set<Entity> partner = known.size() == 1 ? partners.getOrDefault(known.get(0), Set.of()) : Set.of();
+            List<Entity> side = others.size() == 1 ? others.iterator().next()
+                : others.isEmpty() && reciprocal.size() == 1 ? reciprocal.iterator().next()
+                : others.isEmpty() && reciprocal.isEmpty() && partner.size() == 1 ? List.copyOf(partner) : null;
+            if (side != null) {
+                out.add(new EventFact(f.type(), noRecipient ? f.agents() : side, f.participants(), f.targets(), noRecipient ? side : f.recipients(),
+                    f.destinations(), f.locations(), f.item(), f.topic(), f.kind(), f.troops(), f.date(), f.factuality(), f.evidence()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * "Russia will deploy 1,960 soldiers along the front line": a deployment that names no place is at the one place the
+     * article gives the same side's other deployments, its count going to that deployment when the status is the same
+     * and it has none; when the side has no one place it is dropped.
+     */
+    static List<EventFact> placeless(List<EventFact> facts) {
+        List<EventFact> out = new ArrayList<>(facts);
+        for (EventFact f : facts) {
+            if (f.type() != EventType.DEPLOYMENT || !f.locations().isEmpty()) {
+                continue;
+            }
+            out.remove(f);
+            Set<List<Entity>> places = new LinkedHashSet<>();
+            for (EventFact o : out) {
+                if (o.type() == EventType.DEPLOYMENT && o.agents().equals(f.agents()) && !o.locations().isEmpty()) {
+                    places.add(o.locations());
+                }
+            }
+            if (places.size() != 1) {
+                continue;
+            }
+            boolean merged = false;
+            for (int i = 0; i < out.size(); i++) {
+                EventFact o = out.get(i);
+                if (o.type() == EventType.DEPLOYMENT && o.agents().equals(f.agents()) && o.factuality() == f.factuality() && o.troops() == null) {
+                    out.set(i, new EventFact(o.type(), o.agents(), o.participants(), o.targets(), o.recipients(), o.destinations(),
+                        o.locations(), o.item(), o.topic(), o.kind(), f.troops(), o.date(), o.factuality(), o.evidence()));
+                    merged = true;
+                }
+            }
+            if (!merged) {
+                out.add(new EventFact(f.type(), f.agents(), f.participants(), f.targets(), f.recipients(), f.destinations(),
+                    places.iterator().next(), f.item(), f.topic(), f.kind(), f.troops(), f.date(), f.factuality(), f.evidence()));
+            }
+        }
+        return out;
     }
 
     /** A visit to a state by someone the article also takes to that state's capital is the visit to the capital. */
@@ -359,7 +464,8 @@ public final class EventExtractor {
             List<Entity> es = new ArrayList<>();
             for (IndexedWord n : h.nodes().getOrDefault(role, Set.of())) {
                 boolean place = role.equals("destination") || role.equals("location");
-                for (Entity e : entities(doc, graph, tokens, n, place ? false : forState, used, posts, sides, antecedents)) {
+                List<Entity> named = place ? placeEntities(doc, graph, tokens, n) : List.of();
+                for (Entity e : !named.isEmpty() ? named : entities(doc, graph, tokens, n, place ? false : forState, used, posts, sides, antecedents)) {
                     Entity r = place ? asPlace(e) : asActor(e, forState, posts, doc);
                     if (r != null && !es.contains(r)) {
                         es.add(r);
@@ -396,7 +502,8 @@ public final class EventExtractor {
                 return List.of();
             }
             if (h.type() == EventType.DEPLOYMENT) {
-                troops = troops(graph, itemNode);
+                IndexedWord count = first(h.nodes().get("count"));
+                troops = count != null ? count(graph, count, itemNode) : troops(graph, itemNode);
                 if (roles.get("agent").isEmpty()) {
                     for (Entity e : owners(doc, graph, tokens, itemNode, used)) {
                         Entity r = asActor(e, true, posts, doc);
@@ -406,7 +513,7 @@ public final class EventExtractor {
                     }
                 }
             } else {
-                item = phrase(graph, tokens, itemNode, false);
+                item = String.join(ITEM_SEPARATOR, distributedPhrases(graph, tokens, itemNode, phrase(graph, tokens, itemNode, false)));
             }
             used.add(itemNode.index() - 1);
         }
@@ -428,7 +535,9 @@ public final class EventExtractor {
         } else if (h.type() == EventType.STATEMENT && roles.get("agent").isEmpty() && subject(graph, h.trigger()) == null) {
             roles.put("agent", speakerBefore(doc, graph, tokens, h.trigger(), posts));
         }
-        if (!complete(h.type(), roles, item, kind)) {
+        boolean unresolvedSide = h.type() == EventType.TRANSFER && (h.nodes().containsKey("agent") && roles.get("agent").isEmpty()
+            || h.nodes().containsKey("recipient") && roles.get("recipient").isEmpty());
+        if (unresolvedSide || !complete(h.type(), roles, item, kind, troops)) {
             return List.of();
         }
         // Agreements (plural) are one per subject with all the others ("X and Y signed separate agreements with Z and W"),
@@ -451,7 +560,7 @@ public final class EventExtractor {
         for (List<Entity> group : groups) {
             roles.put("agent", group);
             roles.put("participant", with);
-            EventFact f = complete(h.type(), roles, item, kind) ? fact(h, roles, item, topic, kind, troops, graph, tokens, used, offsets, dates) : null;
+            EventFact f = complete(h.type(), roles, item, kind, troops) ? fact(h, roles, item, topic, kind, troops, graph, tokens, used, offsets, dates) : null;
             if (f != null) {
                 out.add(f);
             }
@@ -598,18 +707,22 @@ public final class EventExtractor {
             roles.put("agent", List.of(parties.get(0)));
             roles.put("participant", List.copyOf(parties.subList(1, parties.size())));
         }
+        IndexedWord root = graph.getFirstRoot();
+        IndexedWord host = h.type() == EventType.STATEMENT ? host(graph, tokens, h.trigger()) : null;
+        if (host == null && h.type() == EventType.STATEMENT && !h.trigger().equals(root) && afterAnd(graph, tokens, h.trigger())
+            && cues.has("SPEECH", lemmaOf(root))) {
+            host = root;
+        }
         Factuality fact = factuality.decide(cuesAround(graph, h.trigger()));
+        if (host != null && fact != Factuality.NEGATED) {
+            fact = factuality.decide(cuesAround(graph, host));
+        }
         if (h.type() == EventType.STATEMENT && fact == Factuality.NEGATED) {
             return null;
         }
         EventDate date = dates.date(h.sentence(), graph, tokens, h.trigger());
-        IndexedWord root = graph.getFirstRoot();
-        IndexedWord host = h.type() == EventType.STATEMENT ? host(graph, tokens, h.trigger()) : null;
         if (date == null && host != null) {
             date = dates.date(h.sentence(), graph, tokens, host);
-        } else if (date == null && h.type() == EventType.STATEMENT && !h.trigger().equals(root) && afterAnd(graph, tokens, h.trigger())
-            && cues.has("SPEECH", lemmaOf(root))) {
-            date = dates.date(h.sentence(), graph, tokens, root);
         }
         int first = used.stream().min(Integer::compare).orElseThrow();
         int last = used.stream().max(Integer::compare).orElseThrow();
@@ -621,14 +734,18 @@ public final class EventExtractor {
             List.copyOf(roles.get("location")), item, topic, kind, troops, date, fact, List.of(span));
     }
 
-    private static boolean complete(EventType type, Map<String, List<Entity>> roles, String item, String kind) {
+    /**
+     * Whether a mention names enough; a deployment without a named place still counts when it gives a troop count (see
+     * {@link #placeless}), a transfer with one side only when the sentence gives no other (see {@link #oneSided}).
+     */
+    private static boolean complete(EventType type, Map<String, List<Entity>> roles, String item, String kind, TroopCount troops) {
         Set<Entity> sides = new HashSet<>(roles.get("agent"));
         sides.addAll(roles.get("participant"));
         int parties = sides.size();
         return switch (type) {
             case VISIT -> !roles.get("agent").isEmpty() && !roles.get("destination").isEmpty();
             case CONTACT, AGREEMENT -> parties >= 2;
-            case DEPLOYMENT -> !roles.get("agent").isEmpty() && !roles.get("location").isEmpty();
+            case DEPLOYMENT -> !roles.get("agent").isEmpty() && (!roles.get("location").isEmpty() || troops != null);
             case TRANSFER -> item != null && (!roles.get("agent").isEmpty() || !roles.get("recipient").isEmpty());
             case STATEMENT -> !roles.get("agent").isEmpty() && kind != null;
         };
@@ -742,7 +859,15 @@ public final class EventExtractor {
                 out.add(holder);
                 used.add(w.index() - 1);
             } else if (owners) {
-                out.addAll(owners(doc, graph, tokens, w, used));
+                List<Entity> own = owners(doc, graph, tokens, w, used);
+                Entity org = own.isEmpty() && m == null ? organisationAntecedent(doc, tokens, w) : null;
+                out.addAll(org == null ? own : List.of(org));
+            } else if (m == null && hasChild(graph, w, "the")) {
+                Entity org = organisationAntecedent(doc, tokens, w);
+                if (org != null && !out.contains(org)) {
+                    out.add(org);
+                    used.add(w.index() - 1);
+                }
             }
         }
         return out;
@@ -790,6 +915,68 @@ public final class EventExtractor {
         return found;
     }
 
+    /**
+     * A place that {@link #entities} would miss: "into the region" is the last place named before it, and a state with a
+     * place parsed as its of-complement ("in the Republic of the Congo's North Kivu province") is that place.
+     */
+    private List<Entity> placeEntities(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n) {
+        Mention m = mention(doc, tokens, n);
+        if (m == null && cues.has("PLACE_ANAPHOR", n.lemma()) && hasChild(graph, n, "the")) {
+            Entity last = null;
+            int before = mentionsBefore(doc, tokens, n);
+            for (int i = 0; i < before; i++) {
+                Entity e = doc.mentions().get(i).entity();
+                last = e != null && e.kind() == Kind.PLACE ? e : last;
+            }
+            return last == null ? List.of() : List.of(last);
+        }
+        if (m != null && m.entity() != null && m.entity().kind() == Kind.STATE) {
+            for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
+                Mention pm = c.getRelation().toString().equals("nmod:of") ? mention(doc, tokens, c.getDependent()) : null;
+                if (pm != null && pm.entity() != null && pm.entity().kind() == Kind.PLACE) {
+                    return List.of(pm.entity());
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * "A Russian-led military alliance", "the bloc": the last organisation named before the noun, else (a description
+     * that the article names later) the first named after it.
+     */
+    private Entity organisationAntecedent(LinkedDocument doc, List<CoreLabel> tokens, IndexedWord n) {
+        if (!cues.has("ORGANISATION_ANAPHOR", n.lemma())) {
+            return null;
+        }
+        int before = mentionsBefore(doc, tokens, n);
+        Entity found = null;
+        for (int i = 0; i < doc.mentions().size(); i++) {
+            Entity e = doc.mentions().get(i).entity();
+            if (e != null && e.kind() == Kind.ORGANIZATION && (i < before || found == null)) {
+                found = e;
+            }
+        }
+        return found;
+    }
+
+    /** How many of the article's mentions begin before a word (mentions are in text order and tokens carry their index). */
+    private static int mentionsBefore(LinkedDocument doc, List<CoreLabel> tokens, IndexedWord n) {
+        for (int t = n.index() - 2; t >= 0; t--) {
+            Integer i = tokens.get(t).get(NkgAnnotations.MentionAnnotation.class);
+            if (i != null) {
+                return i + 1;
+            }
+        }
+        for (int t = n.index() - 1; t < tokens.size(); t++) {
+            Integer i = tokens.get(t).get(NkgAnnotations.MentionAnnotation.class);
+            if (i != null) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
     /** "The head of NATO", "Myanmar's military chief": the one person the article gives a post in that state or organisation. */
     private Entity head(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord w, List<PostFact> posts) {
         List<Entity> orgs = new ArrayList<>(owners(doc, graph, tokens, w, new HashSet<>()));
@@ -811,7 +998,7 @@ public final class EventExtractor {
         return found;
     }
 
-    /** "North Korean troops", "Pyongyang's soldiers": the actors a noun's possessor or adjective names. */
+    /** "North Korean troops", "Pyongyang's soldiers", "troops from Chad": the actors a noun's possessor, adjective or from-phrase names. */
     private List<Entity> owners(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n, Set<Integer> used) {
         List<Entity> out = new ArrayList<>();
         for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
@@ -820,10 +1007,25 @@ public final class EventExtractor {
                 if (m != null && m.entity() != null && m.entity().kind() != Kind.ROLE && m.entity().kind() != Kind.PLACE) {
                     out.add(m.entity());
                     used.add(c.getDependent().index() - 1);
+                } else if (m == null && c.getDependent().word().toLowerCase(Locale.ROOT).matches("its|their")) {
+                    out.addAll(reporterOf(doc, graph, tokens, n, used));
                 }
             }
         }
         return out;
+    }
+
+    /** "The alliance said that its force numbered ...": the subject of the verb reporting the clause the noun is subject of. */
+    private List<Entity> reporterOf(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n, Set<Integer> used) {
+        for (SemanticGraphEdge s : graph.incomingEdgeIterable(n)) {
+            for (SemanticGraphEdge c : s.getRelation().toString().startsWith("nsubj") ? graph.incomingEdgeIterable(s.getGovernor()) : List.<SemanticGraphEdge>of()) {
+                IndexedWord reporter = c.getRelation().toString().equals("ccomp") ? subject(graph, c.getGovernor()) : null;
+                if (reporter != null && cues.has("REPORTING", c.getGovernor().lemma())) {
+                    return entities(doc, graph, tokens, reporter, true, used, List.of(), false, Antecedents.NONE);
+                }
+            }
+        }
+        return List.of();
     }
 
     private static Mention mention(LinkedDocument doc, List<CoreLabel> tokens, IndexedWord w) {
@@ -858,40 +1060,50 @@ public final class EventExtractor {
         return gazetteer.stateOf(e.iri(), doc.date());
     }
 
-    /** "millions of artillery shells", "a batch of missiles": the noun after the quantity word. */
+    /** "millions of artillery shells", "a batch of missiles", "$500 million in aid": the noun after the quantity word or sum. */
     private IndexedWord throughQuantity(SemanticGraph graph, IndexedWord n) {
-        if (!cues.has("QUANTITY_NOUN", n.lemma())) {
+        boolean money = "$".equals(n.tag()) || "MONEY".equals(n.ner());
+        if (!cues.has("QUANTITY_NOUN", n.lemma()) && !money) {
             return n;
         }
         for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
-            if (c.getRelation().toString().equals("nmod:of") || c.getRelation().toString().equals("acl:of")) {
+            String rel = c.getRelation().toString();
+            if (rel.equals(money ? "nmod:in" : "nmod:of")) {
                 return c.getDependent();
             }
         }
         return n;
     }
 
-    /** The troop count on a forces noun: its number, approximate when modified by "around", "some", "up to" and the like. */
+    /**
+     * The troop count on a forces noun: its number, approximate when modified by "around", "some", "up to" and the like; a
+     * formation's number ("four brigades") is no count, but a forces noun set beside it or after of may give one.
+     */
     private TroopCount troops(SemanticGraph graph, IndexedWord n) {
+        boolean unit = cues.has("FORCE_UNIT", n.lemma());
         for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
-            if (!c.getRelation().toString().equals("nummod")) {
-                continue;
-            }
-            IndexedWord num = c.getDependent();
-            Set<String> mods = new HashSet<>();
-            collectModifiers(graph, num, mods, 0);
-            collectModifiers(graph, n, mods, 1);
-            String value = num.get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
-            if (value == null) {
-                Number v = num.get(CoreAnnotations.NumericCompositeValueAnnotation.class);
-                value = v == null ? null : v.toString();
-            }
-            TroopCount tc = TroopCount.of(value, mods, cues.get("APPROXIMATE"));
+            String rel = c.getRelation().toString();
+            IndexedWord d = c.getDependent();
+            TroopCount tc = rel.equals("nummod") && !unit ? count(graph, d, n)
+                : unit && (rel.equals("appos") || rel.startsWith("conj") || rel.equals("nmod:of")) && cues.has("FORCES", d.lemma()) && !cues.has("FORCE_UNIT", d.lemma()) ? troops(graph, d) : null;
             if (tc != null) {
                 return tc;
             }
         }
         return null;
+    }
+
+    /** The troop count a number gives, with the modifiers of the number and of the noun {@code n} it counts. */
+    private TroopCount count(SemanticGraph graph, IndexedWord num, IndexedWord n) {
+        Set<String> mods = new HashSet<>();
+        collectModifiers(graph, num, mods, 0);
+        collectModifiers(graph, n, mods, 1);
+        String value = num.get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
+        if (value == null) {
+            Number v = num.get(CoreAnnotations.NumericCompositeValueAnnotation.class);
+            value = v == null ? null : v.toString();
+        }
+        return TroopCount.of(value, mods, cues.get("APPROXIMATE"));
     }
 
     private static void collectModifiers(SemanticGraph graph, IndexedWord n, Set<String> out, int depth) {
@@ -939,6 +1151,61 @@ public final class EventExtractor {
         return sb.toString().strip();
     }
 
+    /**
+     * "satellite and nuclear submarine technology": modifiers conjoined before one head name one item each ("satellite
+     * technology", "nuclear submarine technology"); otherwise the phrase itself.
+     */
+    private static List<String> distributedPhrases(SemanticGraph graph, List<CoreLabel> tokens, IndexedWord head, String phrase) {
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(head)) {
+            IndexedWord first = c.getDependent();
+            boolean modifier = c.getRelation().toString().equals("compound") || c.getRelation().toString().equals("amod");
+            if (!modifier || first.index() >= head.index() || first.index() >= tokens.size()) {
+                continue;
+            }
+            String cc = tokens.get(first.index()).word().toLowerCase(Locale.ROOT);
+            for (SemanticGraphEdge d : graph.outgoingEdgeIterable(first)) {
+                int second = d.getDependent().index();
+                if (d.getRelation().toString().startsWith("conj") && second < head.index() && (cc.equals("and") || cc.equals("or"))) {
+                    String left = text(tokens, first.index() - 1, first.index());
+                    String right = text(tokens, first.index() + 1, second);
+                    String tail = text(tokens, head.index() - 1, head.index());
+                    int at = phrase.indexOf(left + " " + cc + " " + right);
+                    if (at >= 0) {
+                        String before = phrase.substring(0, at);
+                        String after = phrase.substring(at + (left + " " + cc + " " + right).length());
+                        return after.endsWith(tail) ? List.of(before + left + after, before + right + after) : List.of(phrase);
+                    }
+                }
+            }
+        }
+        return List.of(phrase);
+    }
+
+    /** Tokens {@code [from, to)} as written. */
+    private static String text(List<CoreLabel> tokens, int from, int to) {
+        StringBuilder sb = new StringBuilder();
+        for (int t = from; t < to; t++) {
+            if (t > from && tokens.get(t).beginPosition() > tokens.get(t - 1).endPosition()) {
+                sb.append(' ');
+            }
+            sb.append(tokens.get(t).originalText());
+        }
+        return sb.toString();
+    }
+
+    /** One fact per item when the item phrase was distributed over conjoined modifiers. */
+    private static List<EventFact> distributed(EventFact f) {
+        if (f.item() == null || !f.item().contains(ITEM_SEPARATOR)) {
+            return List.of(f);
+        }
+        List<EventFact> out = new ArrayList<>();
+        for (String item : f.item().split(ITEM_SEPARATOR)) {
+            out.add(new EventFact(f.type(), f.agents(), f.participants(), f.targets(), f.recipients(), f.destinations(), f.locations(),
+                item, f.topic(), f.kind(), f.troops(), f.date(), f.factuality(), f.evidence()));
+        }
+        return out;
+    }
+
     /** A token a phrase may run across: a conjunction, a hyphen or a named mention ("rockets and missiles", "ATACMS missiles"). */
     private static boolean bridges(List<CoreLabel> tokens, int t) {
         if (t < 0 || t >= tokens.size()) {
@@ -953,9 +1220,16 @@ public final class EventExtractor {
         if (depth > 3) {
             return;
         }
+        boolean dropConjunct = false;
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
+            dropConjunct |= !topic && depth == 0 && c.getRelation().toString().startsWith("conj") && notTransferred(graph, c.getDependent());
+        }
         for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
             String rel = c.getRelation().toString();
             IndexedWord d = c.getDependent();
+            if (dropConjunct && (rel.equals("cc") || rel.startsWith("conj") && notTransferred(graph, d))) {
+                continue;
+            }
             boolean supplyGerund = "VBG".equals(d.tag()) && cues.has("TRANSFER_VERB", d.lemma());
             if (cues.has("PHRASE_SKIP", d.lemma()) || supplyGerund || d.index() < n.index() - 6 || d.index() > n.index() + 8) {
                 continue;
@@ -971,6 +1245,19 @@ public final class EventExtractor {
                 collectPhrase(graph, tokens, d, in, topic, depth + 1);
             }
         }
+    }
+
+    /** "military aid and intelligence sharing": a conjunct that is no transfer, left out of an item. */
+    private boolean notTransferred(SemanticGraph graph, IndexedWord n) {
+        if (cues.has("NOT_TRANSFERRED", n.lemma())) {
+            return true;
+        }
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
+            if (c.getRelation().toString().equals("compound") && cues.has("NOT_TRANSFERRED", c.getDependent().lemma())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A date or time word, which belongs to the event's date, never to its topic ("a pact on Wednesday"). */
@@ -1076,23 +1363,27 @@ public final class EventExtractor {
             }
         }
         for (int level = 0; level < 5 && n != null && seen.add(n); level++) {
-            if (level > 0 && !sibling) {
+            boolean reportNoun = level > 0 && !isVerbLike(n) && cues.has("REPORTING", n.lemma() == null ? "" : n.lemma().toLowerCase(Locale.ROOT));
+            if (level > 0 && !sibling && !reportNoun) {
                 out.add(lemmaWithParticle(graph, n));
             }
-            List<String> mods = new ArrayList<>();
+            List<String> own = new ArrayList<>();
             for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
                 String rel = c.getRelation().toString();
                 if (rel.equals("advmod") || rel.equals("aux") || rel.equals("det") || rel.equals("cc:preconj")
                     || rel.equals("aux:pass") || rel.equals("amod") && level == 0) {
                     String l = c.getDependent().lemma();
                     if (l != null && !cues.has("REPORTING", l)) {
-                        mods.add(l.toLowerCase(Locale.ROOT));
+                        own.add(l.toLowerCase(Locale.ROOT));
                     }
                 }
             }
-            mods.stream().filter(l -> cues.has("NEGATION", l)).forEach(out::add);
-            mods.stream().filter(l -> !cues.has("NEGATION", l)).forEach(out::add);
-            if (level > 0 && !sibling && mods.isEmpty() && cues.has("REPORTING", out.get(out.size() - 1))) {
+            own.sort(Comparator.comparing(l -> !cues.has("NEGATION", l)));
+            out.addAll(own);
+            if (level == 0 && cues.has("PROMISE", n.lemma() == null ? "" : n.lemma().toLowerCase(Locale.ROOT))) {
+                out.add(n.lemma().toLowerCase(Locale.ROOT));
+            }
+            if (level > 0 && !sibling && !reportNoun && cues.has("REPORTING", out.get(out.size() - 1))) {
                 break;
             }
             IndexedWord next = null;
@@ -1110,7 +1401,7 @@ public final class EventExtractor {
                 boolean relative = rel.equals("acl:relcl") || rel.equals("ccomp") && cues.has("AGREEMENT_NOUN", lemmaOf(in.getGovernor()));
                 boolean asserted = rel.startsWith("advcl:") && cues.has("ASSERTED_CLAUSE", rel.substring("advcl:".length()));
                 if (next == null && !relative && !asserted && (rel.equals("xcomp") || rel.equals("ccomp") || rel.startsWith("advcl") || rel.equals("amod")
-                    || rel.startsWith("acl") || rel.equals("obl:of") || rel.equals("nmod:of") || rel.equals("obj")
+                    || rel.startsWith("acl") || rel.equals("obl:of") || rel.equals("nmod:of") || rel.equals("nmod:for") || rel.equals("nmod:including") || rel.equals("obj") || rel.equals("dep") && isVerbLike(n)
                     || rel.equals("nsubj:pass") || rel.startsWith("conj") || rel.equals("obl:to") && isVerbLike(n))) {
                     next = in.getGovernor();
                 }

@@ -28,7 +28,7 @@ public final class FactualityRules {
             if (cues.has("ALLEGATION", w)) {
                 return Factuality.ALLEGED;
             }
-            if (cues.has("HEDGE", w)) {
+            if (cues.has("HEDGE", w) || cues.has("PROMISE", w)) {
                 return Factuality.POSSIBLE;
             }
             if (cues.has("REPORTING", w)) {

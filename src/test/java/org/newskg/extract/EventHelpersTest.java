@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +94,48 @@ class EventHelpersTest {
         assertEquals(Factuality.NEGATED, f.decide(List.of("rule_out")));
         assertEquals(Factuality.REPORTED, f.decide(List.of("say", "plan")), "a reporting verb ends the search");
         assertEquals(Factuality.POSSIBLE, f.decide(List.of("plan", "accuse")));
+        assertEquals(Factuality.POSSIBLE, f.decide(List.of("pledge")), "a promise as trigger");
+    }
+
+    private static Entity state(String code) {
+        return new Entity("https://w3id.org/newskg/id/state/" + code, Kind.STATE, code, true, null, null);
+    }
+
+    private static EventFact fact(EventType type, List<Entity> agents, List<Entity> recipients, List<Entity> places, String item,
+                                  TroopCount troops, Factuality status, int sentence) {
+        return new EventFact(type, agents, List.of(), List.of(), recipients, List.of(), places, item, null, null, troops, null, status,
+            List.of(new Span(sentence, 0, 1, "x")));
+    }
+
+    @Test
+    void aPlacelessDeploymentIsAtTheSidesOnePlace() {
+        Entity rus = state("RUS");
+        Entity place = new Entity("https://w3id.org/newskg/id/place/karabakh", Kind.PLACE, "Karabakh", false, null, null);
+        EventFact placed = fact(EventType.DEPLOYMENT, List.of(rus), List.of(), List.of(place), null, null, Factuality.POSSIBLE, 1);
+        EventFact counted = fact(EventType.DEPLOYMENT, List.of(rus), List.of(), List.of(), null, new TroopCount(1960, false),
+            Factuality.POSSIBLE, 2);
+        List<EventFact> out = EventExtractor.placeless(List.of(placed, counted));
+        assertEquals(1, out.size());
+        assertEquals(1960, out.get(0).troops().count());
+        assertEquals(List.of(place), out.get(0).locations());
+        EventFact other = fact(EventType.DEPLOYMENT, List.of(rus), List.of(), List.of(state("SYR")), null, null, Factuality.REPORTED, 3);
+        assertEquals(2, EventExtractor.placeless(List.of(placed, other, counted)).size(), "two places: the count is dropped");
+    }
+
+    @Test
+    void aOneSidedTransferTakesItsOtherSideFromTheArticle() {
+        Entity usa = state("USA");
+        Entity ukr = state("UKR");
+        Entity prk = state("PRK");
+        Entity rus = state("RUS");
+        EventFact aid = fact(EventType.TRANSFER, List.of(usa), List.of(), List.of(), "military aid", null, Factuality.REPORTED, 1);
+        EventFact jets = fact(EventType.TRANSFER, List.of(usa), List.of(ukr), List.of(), "jets", null, Factuality.NEGATED, 3);
+        assertEquals(List.of(ukr), EventExtractor.oneSided(List.of(aid, jets), Map.of()).get(0).recipients());
+        assertTrue(EventExtractor.oneSided(List.of(aid), Map.of()).isEmpty(), "no other side: dropped");
+        assertEquals(List.of(ukr), EventExtractor.oneSided(List.of(aid), Map.of(usa, Set.of(ukr))).get(0).recipients(), "the partner in talks");
+        EventFact shells = fact(EventType.TRANSFER, List.of(prk), List.of(rus), List.of(), "shells", null, Factuality.POSSIBLE, 2);
+        EventFact sought = fact(EventType.TRANSFER, List.of(), List.of(prk), List.of(), "technology", null, Factuality.POSSIBLE, 2);
+        assertEquals(List.of(rus), EventExtractor.oneSided(List.of(shells, sought), Map.of()).get(1).agents(), "in return");
     }
 
     @Test
