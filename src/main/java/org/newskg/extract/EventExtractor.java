@@ -713,9 +713,10 @@ public final class EventExtractor {
             && cues.has("SPEECH", lemmaOf(root))) {
             host = root;
         }
-        Factuality fact = factuality.decide(cuesAround(graph, h.trigger()));
+        Factuality fact = factuality.decide(cuesAround(graph, h.trigger(), 5));
         if (host != null && fact != Factuality.NEGATED) {
-            fact = factuality.decide(cuesAround(graph, host));
+            // A verb with its own subject ("..., and Seoul said") keeps its own cues; one without takes its host's.
+            fact = factuality.decide(subject(graph, h.trigger()) != null ? cuesAround(graph, h.trigger(), 1) : cuesAround(graph, host, 5));
         }
         if (h.type() == EventType.STATEMENT && fact == Factuality.NEGATED) {
             return null;
@@ -1345,9 +1346,9 @@ public final class EventExtractor {
      * governor (through xcomp, ccomp, adverbial and of-clauses, clausal modifiers, objects of light
      * verbs and conjunctions) with its own such words, up to a clause that a neutral verb reports. A relative clause
      * states its own fact ("the deal they had reached"), and so does a clause of time, contrast or cause ("..., while
-     * Peskov accused ..."), so the search does not leave them.
+     * Peskov accused ..."), so the search does not leave them. {@code levels} bounds how many words up it looks (1: the trigger's own).
      */
-    List<String> cuesAround(SemanticGraph graph, IndexedWord trigger) {
+    List<String> cuesAround(SemanticGraph graph, IndexedWord trigger, int levels) {
         List<String> out = new ArrayList<>();
         IndexedWord n = trigger;
         Set<IndexedWord> seen = new HashSet<>();
@@ -1362,7 +1363,7 @@ public final class EventExtractor {
                 }
             }
         }
-        for (int level = 0; level < 5 && n != null && seen.add(n); level++) {
+        for (int level = 0; level < levels && n != null && seen.add(n); level++) {
             boolean reportNoun = level > 0 && !isVerbLike(n) && cues.has("REPORTING", n.lemma() == null ? "" : n.lemma().toLowerCase(Locale.ROOT));
             if (level > 0 && !sibling && !reportNoun) {
                 out.add(lemmaWithParticle(graph, n));
