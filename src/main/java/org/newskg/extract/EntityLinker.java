@@ -393,7 +393,7 @@ public final class EntityLinker {
 
     /**
      * Geographic names built on a state or place name: "Taiwan Strait", "Korean Peninsula", "South China Sea" (a
-     * capitalised geographic head after it, and a compass word before) and "Kursk region" (a lower-case region word after a place).
+     * capitalised geographic head after it, and a compass word before) and "Kursk region" (a lower-case region word after a place, or after a name the NER took for a person: "Cabo Delgado province").
      */
     private List<Work> extendPlaces(int si, List<CoreLabel> tokens, String text, List<Work> found) {
         found.sort((x, y) -> Integer.compare(x.start, y.start));
@@ -434,7 +434,7 @@ public final class EntityLinker {
             boolean geoHead = t < tokens.size() && GEO_HEADS.contains(tokens.get(t).originalText())
                 && (isStateTag(w.tag) || w.tag.equals("PLACE"));
             boolean region = t < tokens.size() && REGION_WORDS.contains(tokens.get(t).originalText())
-                && w.tag.equals("PLACE");
+                && (w.tag.equals("PLACE") || w.tag.equals("PERSON") && (w.entity == null || !w.entity.reference()));
             if (!geoHead && !region) {
                 out.add(w);
                 continue;

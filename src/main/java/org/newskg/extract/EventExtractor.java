@@ -1402,7 +1402,7 @@ public final class EventExtractor {
                 boolean relative = rel.equals("acl:relcl") || rel.equals("ccomp") && cues.has("AGREEMENT_NOUN", lemmaOf(in.getGovernor()));
                 boolean asserted = rel.startsWith("advcl:") && cues.has("ASSERTED_CLAUSE", rel.substring("advcl:".length()));
                 if (next == null && !relative && !asserted && (rel.equals("xcomp") || rel.equals("ccomp") || rel.startsWith("advcl") || rel.equals("amod")
-                    || rel.startsWith("acl") || rel.equals("obl:of") || rel.equals("nmod:of") || rel.equals("nmod:for") || rel.equals("nmod:including") || rel.equals("obj") || rel.equals("dep") && isVerbLike(n)
+                    || rel.startsWith("acl") || rel.equals("obl:of") || rel.equals("nmod:of") || rel.equals("nmod:for") || rel.equals("obl:for") || rel.equals("nmod:including") || rel.equals("obj") || rel.equals("dep") && isVerbLike(n)
                     || rel.equals("nsubj:pass") || rel.startsWith("conj") || rel.equals("obl:to") && isVerbLike(n))) {
                     next = in.getGovernor();
                 }

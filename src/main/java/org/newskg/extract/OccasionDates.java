@@ -80,7 +80,7 @@ final class OccasionDates {
         }
     }
 
-    /** The date of the event a trigger word names, or null when the text gives none. */
+    /** The date of the event a trigger word names, or null when the text gives none; a report of the event ("the deployment ... was announced on Friday") does not date it. */
     EventDate date(int si, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord trigger) {
         IndexedWord n = trigger;
         for (int level = 0; level < 2 && n != null; level++) {
@@ -105,7 +105,8 @@ final class OccasionDates {
                     }
                 }
                 boolean occasionSubject = rel.equals("nsubj") && occasionClass(n.lemma()) != null;
-                if (next == null && (rel.equals("obj") || rel.equals("nsubj:pass") || rel.equals("xcomp") || rel.startsWith("conj")
+                boolean reported = (rel.equals("obj") || rel.equals("nsubj:pass")) && cues.has("SPEECH", lower(in.getGovernor().lemma()));
+                if (next == null && !reported && (rel.equals("obj") || rel.equals("nsubj:pass") || rel.equals("xcomp") || rel.startsWith("conj")
                     || occasionSubject || (rel.startsWith("advcl") || rel.equals("dep")) && "VBG".equals(n.tag()))) {
                     next = in.getGovernor();
                 }
