@@ -137,6 +137,13 @@ final class OccasionDates {
                 }
                 continue;
             }
+            if (depth > 0 && rel.equals("acl") && isNoun(n)) {
+                EventDate onClause = onParticiple(si, graph, tokens, d);
+                if (onClause != null) {
+                    return onClause;
+                }
+                continue;
+            }
             if (depth == 0 && rel.equals("obj") && !occasion) {
                 EventDate onObject = onObject(si, graph, tokens, d);
                 if (onObject != null) {
@@ -213,7 +220,7 @@ final class OccasionDates {
         return null;
     }
 
-    /** "signed agreements establishing ties ... on Tuesday": a date the parser hangs on a participle modifying the object. */
+    /** "signed agreements establishing ties ... on Tuesday", "agreed to a ceasefire brokered by X on Tuesday": a date the parser hangs on a participle modifying the object. */
     private EventDate onParticiple(int si, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord participle) {
         for (SemanticGraphEdge c : graph.outgoingEdgeIterable(participle)) {
             String rel = c.getRelation().toString();
