@@ -568,10 +568,13 @@ public final class EventExtractor {
         return out;
     }
 
-    /** "..., South Korea's spy agency said on Friday", parsed without a subject: the entity named just before the verb. */
+    /** "..., South Korea's spy agency said on Friday", parsed without a subject: the entity named just before the verb (or before its comma: "..., the minister, X, said"). */
     private List<Entity> speakerBefore(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord trigger,
                                        List<PostFact> posts) {
         IndexedWord before = graph.getNodeByIndexSafe(trigger.index() - 1);
+        if (before != null && before.word().equals(",")) {
+            before = graph.getNodeByIndexSafe(trigger.index() - 2);
+        }
         Mention m = before == null ? null : mention(doc, tokens, before);
         Entity e = m != null && m.entity() != null && m.entity().kind() != Kind.ROLE ? asActor(m.entity(), false, posts, doc) : null;
         return e == null ? List.of() : List.of(e);
@@ -1346,7 +1349,8 @@ public final class EventExtractor {
      * governor (through xcomp, ccomp, adverbial and of-clauses, clausal modifiers, objects of light
      * verbs and conjunctions) with its own such words, up to a clause that a neutral verb reports. A relative clause
      * states its own fact ("the deal they had reached"), and so does a clause of time, contrast or cause ("..., while
-     * Peskov accused ..."), so the search does not leave them. {@code levels} bounds how many words up it looks (1: the trigger's own).
+     * Peskov accused ..."), so the search does not leave them; nor does a speech verb the parser hangs loosely on what it
+     * reports ("Hungary will not send troops, the minister said"). {@code levels} bounds how many words up it looks (1: the trigger's own).
      */
     List<String> cuesAround(SemanticGraph graph, IndexedWord trigger, int levels) {
         List<String> out = new ArrayList<>();
@@ -1400,7 +1404,8 @@ public final class EventExtractor {
                     sibling = true;
                 }
                 boolean relative = rel.equals("acl:relcl") || rel.equals("ccomp") && cues.has("AGREEMENT_NOUN", lemmaOf(in.getGovernor()));
-                boolean asserted = rel.startsWith("advcl:") && cues.has("ASSERTED_CLAUSE", rel.substring("advcl:".length()));
+                boolean asserted = rel.startsWith("advcl:") && cues.has("ASSERTED_CLAUSE", rel.substring("advcl:".length()))
+                    || level == 0 && (rel.equals("dep") || rel.equals("parataxis")) && cues.has("SPEECH", lemmaOf(n));
                 if (next == null && !relative && !asserted && (rel.equals("xcomp") || rel.equals("ccomp") || rel.startsWith("advcl") || rel.equals("amod")
                     || rel.startsWith("acl") || rel.equals("obl:of") || rel.equals("nmod:of") || rel.equals("nmod:for") || rel.equals("obl:for") || rel.equals("nmod:including") || rel.equals("obj") || rel.equals("dep") && isVerbLike(n)
                     || rel.equals("nsubj:pass") || rel.startsWith("conj") || rel.equals("obl:to") && isVerbLike(n))) {
