@@ -21,6 +21,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.newskg.extract.frame.FrameHit;
+import org.newskg.extract.frame.FrameMatcher;
+import org.newskg.extract.frame.Frames;
 import org.newskg.nlp.NkgAnnotations;
 
 /**
@@ -50,6 +53,7 @@ public final class EventExtractor {
     private final Gazetteer gazetteer;
     private final FactualityRules factuality;
     private final Map<EventType, SemgrexRuleFile> rules = new EnumMap<>(EventType.class);
+    private final FrameMatcher frameMatcher;
 
     public EventExtractor(Cues cues, Gazetteer gazetteer) {
         this.cues = cues;
@@ -58,6 +62,7 @@ public final class EventExtractor {
         for (EventType t : EventType.values()) {
             rules.put(t, SemgrexRuleFile.load(t.ruleFile(), cues));
         }
+        this.frameMatcher = new FrameMatcher(Frames.load(cues));
     }
 
     /** The rule file of an event type. */
@@ -74,8 +79,12 @@ public final class EventExtractor {
         static final Antecedents NONE = new Antecedents(List.of(), List.of(), List.of(), Map.of());
     }
 
-    /** A rule match before resolution: the trigger and the nodes of each named role. */
-    private record Hit(EventType type, int sentence, IndexedWord trigger, Map<String, Set<IndexedWord>> nodes) {}
+    /**
+     * A rule or frame match before resolution: the trigger, the nodes of each named role, the verb an event noun shares
+     * its arguments with ({@code governor}, or null) and the statement kind its frame gives (or null).
+     */
+    private record Hit(EventType type, int sentence, IndexedWord trigger, Map<String, Set<IndexedWord>> nodes, IndexedWord governor,
+                       String kind) {}
 
     /** The events stated in a linked article; {@code posts} lets a person act for their state. */
     public List<EventFact> extract(LinkedDocument doc, List<PostFact> posts) {
@@ -119,7 +128,7 @@ public final class EventExtractor {
                         IndexedWord t = trigger;
                         int index = si;
                         Hit h = hits.computeIfAbsent(type + " " + t.index(),
-                            k -> new Hit(type, index, t, new LinkedHashMap<>()));
+                            k -> new Hit(type, index, t, new LinkedHashMap<>(), null, null));
                         for (String name : m.getNodeNames()) {
                             if (!name.equals("trigger") && m.getNode(name) != null) {
                                 h.nodes().computeIfAbsent(name, k -> new LinkedHashSet<>()).add(m.getNode(name));
@@ -127,6 +136,14 @@ public final class EventExtractor {
                         }
                     }
                 }
+            }
+            for (FrameHit fh : only == null ? frameMatcher.match(graph) : List.<FrameHit>of()) {
+                String key = fh.frame().type() + " " + fh.word().index();
+                Hit before = hits.get(key);
+                Hit h = new Hit(fh.frame().type(), si, fh.word(), before == null ? new LinkedHashMap<>() : before.nodes(), fh.host(),
+                    fh.trigger().kind());
+                fh.nodes().forEach((role, ns) -> h.nodes().computeIfAbsent(role, k -> new LinkedHashSet<>()).addAll(ns));
+                hits.put(key, h);
             }
             List<EventFact> here = new ArrayList<>();
             Set<EventFact> narrated = new HashSet<>();
@@ -525,7 +542,7 @@ public final class EventExtractor {
         if (topicNode != null) {
             used.add(topicNode.index() - 1);
         }
-        String kind = h.type() == EventType.STATEMENT ? statementKind(graph, h.trigger()) : null;
+        String kind = h.type() != EventType.STATEMENT ? null : h.kind() != null ? h.kind() : statementKind(graph, h.trigger());
         if ("said".equals(kind) && elaborates(graph, h.trigger())) {
             return List.of();
         }
@@ -725,6 +742,9 @@ public final class EventExtractor {
             return null;
         }
         EventDate date = dates.date(h.sentence(), graph, tokens, h.trigger());
+        if (date == null && h.governor() != null) {
+            date = dates.date(h.sentence(), graph, tokens, h.governor());
+        }
         if (date == null && host != null) {
             date = dates.date(h.sentence(), graph, tokens, host);
         }
