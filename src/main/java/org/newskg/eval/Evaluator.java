@@ -73,17 +73,21 @@ public final class Evaluator {
             }
             Set<String> expected = goldRows(gold, header, keys, perArticle, aliases);
             Set<String> actual = new LinkedHashSet<>();
+            Map<String, String> evidence = new HashMap<>();
             for (Map<String, String> row : Sparql.select(dsg, q)) {
                 String tuple = tuple(keys, row);
-                if (perArticle) {
-                    for (String a : articlesOf.getOrDefault(row.get("evidence"), Set.of())) {
-                        actual.add(a + " | " + tuple);
+                for (String a : perArticle ? articlesOf.getOrDefault(row.get("evidence"), Set.of()) : Set.of("")) {
+                    String r = perArticle ? a + " | " + tuple : tuple;
+                    actual.add(r);
+                    if (row.get("evidence") != null) {
+                        evidence.putIfAbsent(r, row.get("evidence"));
                     }
-                } else {
-                    actual.add(tuple);
                 }
             }
-            scores.add(score(name, perArticle, keys, expected, actual));
+            Score sc = score(name, perArticle, keys, expected, actual);
+            Map<String, String> shown = new java.util.TreeMap<>();
+            sc.falsePositives().forEach(r -> shown.put(r, evidence.getOrDefault(r, "")));
+            scores.add(sc.withEvidence(shown));
         }
         return scores;
     }
@@ -122,7 +126,7 @@ public final class Evaluator {
         for (String missed : fn) {
             causes.merge(cause(missed, fp, keys, perArticle, free), 1, Integer::sum);
         }
-        return new Score(name, perArticle, tp, List.copyOf(fp), List.copyOf(fn), datedGold, datedRight, causes);
+        return new Score(name, perArticle, tp, List.copyOf(fp), List.copyOf(fn), datedGold, datedRight, causes, Map.of());
     }
 
     /** The column kind in which the nearest unmatched prediction differs from a missed gold row. */
@@ -337,7 +341,13 @@ public final class Evaluator {
         }
         if (details) {
             for (Score s : scores) {
-                s.falsePositives().forEach(r -> sb.append(s.query()).append(" false positive: ").append(r).append('\n'));
+                s.falsePositives().forEach(r -> {
+                    sb.append(s.query()).append(" false positive: ").append(r).append('\n');
+                    String ev = s.evidence().getOrDefault(r, "");
+                    if (!ev.isEmpty()) {
+                        sb.append("    evidence: ").append(ev.replace('\n', ' ')).append('\n');
+                    }
+                });
                 s.misses().forEach(r -> sb.append(s.query()).append(" missed: ").append(r).append('\n'));
             }
         }

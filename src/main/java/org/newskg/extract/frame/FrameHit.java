@@ -11,7 +11,8 @@ import java.util.Set;
  * @param trigger the trigger entry
  * @param word    the trigger word
  * @param nodes   role name to the words found for it
- * @param host    the verb an event noun shares its arguments with, or null; its date and factuality are the event's
- *                when the noun has none of its own
+ * @param host    the verb an event noun shares its arguments with, or null
+ * @param timed   whether the host's date is the event's when the noun has none of its own
  */
-public record FrameHit(Frame frame, FrameTrigger trigger, IndexedWord word, Map<String, Set<IndexedWord>> nodes, IndexedWord host) {}
+public record FrameHit(Frame frame, FrameTrigger trigger, IndexedWord word, Map<String, Set<IndexedWord>> nodes, IndexedWord host,
+                       boolean timed) {}

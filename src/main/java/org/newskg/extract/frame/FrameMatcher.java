@@ -23,7 +23,8 @@ import java.util.Set;
  *   takes it through the frame's {@code climb} paths from its controller ("agreed to send", "after meeting Y, X said",
  *   "X's decision to deploy"), up to three clauses up.</li>
  * </ul>
- * Matches of one frame on one word are merged, so a frame may list a verb in several entries.
+ * Matches of one frame on one word are merged, so a frame may list a verb in several entries, and an event noun that
+ * another match of its frame holds as a role word is part of that match.
  *
  * <pre>{@code
  * for (FrameHit h : new FrameMatcher(frames).match(graph)) { h.nodes().get("agent"); }
@@ -56,7 +57,24 @@ public final class FrameMatcher {
                 }
             }
         }
-        return new ArrayList<>(out.values());
+        List<FrameHit> hits = new ArrayList<>(out.values());
+        hits.removeIf(n -> n.trigger().noun() && hits.stream().anyMatch(o -> o != n && o.frame() == n.frame() && covers(graph, o, n.word())));
+        return hits;
+    }
+
+    /**
+     * Whether another match already holds an event noun among its role words, or just under one ("pledged $500 million
+     * in military assistance to Ukraine" is one transfer, not also "assistance to Ukraine").
+     */
+    private static boolean covers(SemanticGraph graph, FrameHit other, IndexedWord noun) {
+        for (Set<IndexedWord> ns : other.nodes().values()) {
+            for (IndexedWord n : ns) {
+                if (n.equals(noun) || graph.getParentList(noun).contains(n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private FrameHit hit(SemanticGraph graph, Frame frame, FrameTrigger t, IndexedWord w) {
@@ -68,8 +86,11 @@ public final class FrameMatcher {
             }
         }
         IndexedWord host = null;
+        boolean timed = false;
         if (t.noun()) {
-            host = host(graph, w);
+            host = first(graph, w, frames.lightHosts());
+            timed = host != null || frame.occasionTime();
+            host = host != null ? host : first(graph, w, frames.occasionHosts());
             for (Map.Entry<String, List<DepPath>> a : host == null ? List.<Map.Entry<String, List<DepPath>>>of() : frame.hosted().entrySet()) {
                 if (!nodes.containsKey(a.getKey())) {
                     Set<IndexedWord> found = follow(graph, host, a.getValue());
@@ -92,12 +113,18 @@ public final class FrameMatcher {
                 }
             }
         }
-        return new FrameHit(frame, t, w, nodes, host);
+        return new FrameHit(frame, t, w, nodes, host, host != null && timed);
     }
 
-    /** The first host verb of an event noun, or null. */
+    /** The first host verb of an event noun, light or occasional, or null. */
     private IndexedWord host(SemanticGraph graph, IndexedWord noun) {
-        for (DepPath p : frames.hosts()) {
+        IndexedWord light = first(graph, noun, frames.lightHosts());
+        return light != null ? light : first(graph, noun, frames.occasionHosts());
+    }
+
+    /** The first word other than {@code noun} that one of the paths reaches, or null. */
+    private static IndexedWord first(SemanticGraph graph, IndexedWord noun, List<DepPath> paths) {
+        for (DepPath p : paths) {
             for (IndexedWord h : p.follow(graph, noun)) {
                 if (!h.equals(noun)) {
                     return h;
@@ -164,7 +191,8 @@ public final class FrameMatcher {
         Map<String, Set<IndexedWord>> nodes = new LinkedHashMap<>();
         a.nodes().forEach((k, v) -> nodes.put(k, new LinkedHashSet<>(v)));
         b.nodes().forEach((k, v) -> nodes.computeIfAbsent(k, x -> new LinkedHashSet<>()).addAll(v));
-        return new FrameHit(a.frame(), a.trigger().kind() != null ? a.trigger() : b.trigger(), a.word(), nodes,
-            a.host() != null ? a.host() : b.host());
+        FrameHit hosted = a.host() != null ? a : b;
+        return new FrameHit(a.frame(), a.trigger().kind() != null ? a.trigger() : b.trigger(), a.word(), nodes, hosted.host(),
+            hosted.timed());
     }
 }

@@ -17,7 +17,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The event frames, loaded from {@code newskg/frames/}: {@code vars.yml} names the argument paths every frame shares
- * ({@code agent}, {@code object}, ...), the paths from an event noun to its host verb ({@code hosts}) and from a
+ * ({@code agent}, {@code object}, ...), the paths from an event noun to its host verb ({@code light_hosts},
+ * {@code occasion_hosts}) and from a
  * subjectless verb to its controller ({@code controllers}); one file per event type ({@code visits.yml}, ...) lists its
  * triggers. In a frame, {@code $name} stands for a shared variable's paths and {@code $NAME} (upper case) for a cue
  * list of {@code cues.txt}, in lemma lists as in node tests.
@@ -34,15 +35,17 @@ public final class Frames {
     public static final String VARS = "vars.yml";
 
     private final List<Frame> frames;
-    private final List<DepPath> hosts;
+    private final List<DepPath> lightHosts;
+    private final List<DepPath> occasionHosts;
     private final List<DepPath> controllers;
     private final List<DepPath> nonActors;
     private final Map<String, List<DepPath>> vars;
 
-    private Frames(List<Frame> frames, List<DepPath> hosts, List<DepPath> controllers, List<DepPath> nonActors,
-                   Map<String, List<DepPath>> vars) {
+    private Frames(List<Frame> frames, List<DepPath> lightHosts, List<DepPath> occasionHosts, List<DepPath> controllers,
+                   List<DepPath> nonActors, Map<String, List<DepPath>> vars) {
         this.frames = List.copyOf(frames);
-        this.hosts = List.copyOf(hosts);
+        this.lightHosts = List.copyOf(lightHosts);
+        this.occasionHosts = List.copyOf(occasionHosts);
         this.controllers = List.copyOf(controllers);
         this.nonActors = List.copyOf(nonActors);
         this.vars = vars;
@@ -78,7 +81,8 @@ public final class Frames {
         for (Map.Entry<String, Object> e : map(VARS, v.get("vars")).entrySet()) {
             vars.put(e.getKey(), paths(VARS + " vars." + e.getKey(), e.getValue(), vars, cues));
         }
-        List<DepPath> hosts = paths(VARS + " hosts", v.get("hosts"), vars, cues);
+        List<DepPath> lightHosts = paths(VARS + " light_hosts", v.get("light_hosts"), vars, cues);
+        List<DepPath> occasionHosts = paths(VARS + " occasion_hosts", v.get("occasion_hosts"), vars, cues);
         List<DepPath> controllers = paths(VARS + " controllers", v.get("controllers"), vars, cues);
         List<DepPath> nonActors = paths(VARS + " non_actors", v.get("non_actors"), vars, cues);
         List<Frame> frames = new ArrayList<>();
@@ -87,7 +91,7 @@ public final class Frames {
                 frames.add(frame(t.getKey(), yaml(t.getKey(), t.getValue()), vars, cues));
             }
         }
-        return new Frames(frames, hosts, controllers, nonActors, Map.copyOf(vars));
+        return new Frames(frames, lightHosts, occasionHosts, controllers, nonActors, Map.copyOf(vars));
     }
 
     /** The frames in load order. */
@@ -95,9 +99,14 @@ public final class Frames {
         return frames;
     }
 
-    /** Paths from an event noun to the verb whose arguments it shares. */
-    public List<DepPath> hosts() {
-        return hosts;
+    /** Paths from an event noun to a light verb whose arguments and time it shares ("held talks"). */
+    public List<DepPath> lightHosts() {
+        return lightHosts;
+    }
+
+    /** Paths from an event noun to a verb it is the occasion or purpose of ("on a visit to X, Y said"). */
+    public List<DepPath> occasionHosts() {
+        return occasionHosts;
     }
 
     /** Paths from a verb without its own subject to the word whose subject it takes. */
@@ -137,7 +146,8 @@ public final class Frames {
             triggers.add(trigger(type, file + "#" + (i + 1), map(file + " trigger", entries.get(i)), vars, cues));
         }
         List<String> require = strings(file + " require", y.getOrDefault("require", List.of()));
-        return new Frame(type, file, List.copyOf(triggers), List.copyOf(require), Map.copyOf(hosted), Map.copyOf(climb));
+        boolean occasionTime = !Boolean.FALSE.equals(y.getOrDefault("occasion_time", Boolean.TRUE));
+        return new Frame(type, file, List.copyOf(triggers), List.copyOf(require), Map.copyOf(hosted), Map.copyOf(climb), occasionTime);
     }
 
     private static FrameTrigger trigger(EventType type, String where, Map<String, Object> t, Map<String, List<DepPath>> vars, Cues cues) {
