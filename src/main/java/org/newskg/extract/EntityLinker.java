@@ -11,6 +11,7 @@ import edu.stanford.nlp.util.CoreMap;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.newskg.article.Slugs;
+import org.newskg.extract.coref.CorenlpCoref;
 import org.newskg.nlp.Cancellation;
 import org.newskg.nlp.NkgAnnotations;
 
@@ -32,7 +34,9 @@ import org.newskg.nlp.NkgAnnotations;
  * state's capital. CoreNLP's NER adds persons,
  * other organisations and places. Persons get an IRI from their normalised full name; a surname
  * alone ("Lavrov", "Kim" for a family-name-first name, "Lula" inside a longer name) joins the full name mentioned in the
- * article, and he/she/his/her join the nearest fitting person (domain coreference, no coref model).
+ * article, and he/she/his/her join the nearest fitting person (domain coreference, no coref model). With
+ * {@code extract.coref} set to one of CoreNLP's coreference systems, anaphors its chains tie to a linked name
+ * ({@link CorenlpCoref}) take that name's entity first, and the rules above resolve the pronouns they leave.
  *
  * <pre>{@code
  * LinkedDocument linked = new EntityLinker(gazetteer).link(annotation, article.text());
@@ -118,6 +122,8 @@ public final class EntityLinker {
         addLoneNames(all, sentences);
         resolveRegionNames(all);
         resolvePersons(all, sentences, date);
+        addChainLinks(all, doc);
+        addPronouns(all, sentences);
         List<Mention> mentions = new ArrayList<>();
         for (Work w : all) {
             List<CoreLabel> tokens = sentences.get(w.sentence).get(CoreAnnotations.TokensAnnotation.class);
@@ -571,7 +577,20 @@ public final class EntityLinker {
                 w.via = "SURNAME";
             }
         }
-        addPronouns(all, sentences);
+    }
+
+    /** With CoreNLP's coreference ({@code extract.coref}): an anaphor in a chain with a linked name is that name's entity. */
+    private static void addChainLinks(List<Work> all, Annotation doc) {
+        if (!CorenlpCoref.hasChains(doc)) {
+            return;
+        }
+        List<CorenlpCoref.Linked> linked = all.stream().map(w -> new CorenlpCoref.Linked(w.sentence, w.start, w.end, w.entity)).toList();
+        for (CorenlpCoref.Link l : CorenlpCoref.links(doc, linked)) {
+            Work w = new Work(l.sentence(), l.token(), l.token() + 1, tagOf(l.entity()), l.entity(), "COREF");
+            w.name = l.entity().label();
+            all.add(w);
+        }
+        all.sort((a, b) -> a.sentence != b.sentence ? Integer.compare(a.sentence, b.sentence) : Integer.compare(a.start, b.start));
     }
 
     /**
@@ -642,11 +661,17 @@ public final class EntityLinker {
         return a.sentence < b.sentence || (a.sentence == b.sentence && a.start < b.start);
     }
 
-    /** Resolves he/she/his/her to the nearest person: a subject before it in the sentence, else the latest subject person of the last three sentences, else the latest person. */
+    /**
+     * Resolves he/she/his/her to the nearest person: a subject before it in the sentence, else the latest subject person of the
+     * last three sentences, else the latest person. Pronouns CoreNLP's coreference already linked are left as they are.
+     */
     private void addPronouns(List<Work> all, List<CoreMap> sentences) {
         List<Work> persons = new ArrayList<>();
+        Set<String> chained = new HashSet<>();
         for (Work w : all) {
-            if (w.tag.equals("PERSON")) {
+            if (w.via.equals("COREF")) {
+                chained.add(w.sentence + ":" + w.start);
+            } else if (w.tag.equals("PERSON")) {
                 persons.add(w);
             }
         }
@@ -657,7 +682,7 @@ public final class EntityLinker {
         for (int si = 0; si < sentences.size(); si++) {
             List<CoreLabel> tokens = sentences.get(si).get(CoreAnnotations.TokensAnnotation.class);
             for (int t = 0; t < tokens.size(); t++) {
-                if (!PRONOUNS.contains(word(tokens.get(t)))) {
+                if (!PRONOUNS.contains(word(tokens.get(t))) || chained.contains(si + ":" + t)) {
                     continue;
                 }
                 Work pronoun = new Work(si, t, t + 1, "PERSON", null, "PRONOUN");

@@ -8,6 +8,7 @@ import edu.stanford.nlp.util.CoreMap;
 import edu.stanford.nlp.util.RuntimeInterruptedException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -27,7 +28,8 @@ import org.newskg.config.Settings;
  * {@code extract.chunkTokens} tokens, with a {@link Cancellation} check before each run. A
  * cancelled annotation therefore stops within one run, even though CoreNLP swallows interrupts.
  * The result is the same as one pass: those annotators look at one sentence at a time. A pipeline
- * with a document-level annotator (e.g. coref) runs in one pass.
+ * with a document-level annotator (e.g. coref) runs in one pass. CoreNLP's coreference, when
+ * {@code extract.coref} asks for it, runs after them on the whole article as a {@link CorefStage}.
  *
  * <pre>{@code
  * NlpPipeline nlp = new NlpPipeline(Settings.defaults());
@@ -40,6 +42,7 @@ public final class NlpPipeline {
     private final StanfordCoreNLP split;
     private final StanfordCoreNLP rest;
     private final int chunkTokens;
+    private final Optional<CorefStage> coref;
     private final double loadSeconds;
 
     /** Loads the models named by the settings (tens of seconds). */
@@ -48,6 +51,7 @@ public final class NlpPipeline {
         List<String> annotators = annotators(props);
         int cut = Math.max(annotators.indexOf("ssplit"), annotators.indexOf(SentenceCap.NAME)) + 1;
         long t0 = System.nanoTime();
+        coref = CorefStage.fromSettings(settings);
         if (cut > 0 && cut < annotators.size() && SENTENCE_LEVEL.containsAll(annotators.subList(cut, annotators.size()))) {
             split = new StanfordCoreNLP(withAnnotators(props, annotators.subList(0, cut)));
             rest = new StanfordCoreNLP(withAnnotators(props, annotators.subList(cut, annotators.size())), false);
@@ -97,12 +101,9 @@ public final class NlpPipeline {
         doc.set(CoreAnnotations.DocDateAnnotation.class, date);
         cancel.check();
         annotate(split, doc);
-        if (rest == null) {
-            return doc;
-        }
         List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
         int from = 0;
-        while (from < sentences.size()) {
+        while (rest != null && from < sentences.size()) {
             int to = from;
             List<CoreLabel> tokens = new ArrayList<>();
             do {
@@ -118,6 +119,10 @@ public final class NlpPipeline {
             from = to;
         }
         cancel.check();
+        if (coref.isPresent()) {
+            coref.get().annotate(doc);
+            cancel.check();
+        }
         return doc;
     }
 
