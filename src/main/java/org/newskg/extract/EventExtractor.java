@@ -614,7 +614,8 @@ public final class EventExtractor {
             }
             used.add(itemNode.index() - 1);
         }
-        String topic = topicNode == null ? null : phrase(graph, tokens, topicNode, true);
+        String topic = topicNode == null ? null : agreedAction(graph, tokens, topicNode);
+        topic = topic != null || topicNode == null ? topic : phrase(graph, tokens, topicNode, true);
         IndexedWord action = first(h.nodes().get("action"));
         if (topic == null && action != null) {
             topic = actionTopic(graph, tokens, action);
@@ -1448,6 +1449,40 @@ public final class EventExtractor {
             }
         }
         return noun;
+    }
+
+    /**
+     * What an agreement noun says was agreed, when it says so: the action of its to-clause ("an agreement to end their
+     * dispute" gives "end of their dispute"), the agreement it is on ("reached agreement on a ceasefire" gives
+     * "ceasefire"), or for a document noun what it is for or on ("a contract for the construction of a plant", "a joint
+     * statement on further deepening the partnership"); else null, and the noun phrase itself is the topic.
+     */
+    private String agreedAction(SemanticGraph graph, List<CoreLabel> tokens, IndexedWord topic) {
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(topic)) {
+            String rel = c.getRelation().toString();
+            IndexedWord d = c.getDependent();
+            if ((rel.equals("acl:to") || rel.equals("acl")) && isVerbLike(d) && d.index() > topic.index()) {
+                String a = actionTopic(graph, tokens, d);
+                if (a != null) {
+                    return a;
+                }
+            }
+            if (rel.equals("nmod:on") && cues.has("AGREEMENT_NOUN", lemmaOf(d)) && !cues.has("AGREEMENT_NOUN", lemmaOf(topic))) {
+                return phrase(graph, tokens, d, true);
+            }
+            boolean document = cues.has("AGREEMENT_DOCUMENT", lemmaOf(topic));
+            if (document && (rel.equals("acl:on") || rel.equals("acl:for") || rel.equals("nmod:on") || rel.equals("nmod:for"))
+                && "VBG".equals(d.tag())) {
+                String a = actionTopic(graph, tokens, d);
+                if (a != null) {
+                    return a;
+                }
+            }
+            if (document && (rel.equals("nmod:for") || rel.equals("nmod:on")) && cues.has("ACTION_NOUN", lemmaOf(d))) {
+                return phrase(graph, tokens, d, true);
+            }
+        }
+        return null;
     }
 
     /** "halt six weeks of fighting": a length of time with an of-complement stands for that complement. */
