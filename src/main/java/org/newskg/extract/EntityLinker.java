@@ -166,6 +166,7 @@ public final class EntityLinker {
             mark(at, w);
         }
         addNer(si, tokens, text, at, found);
+        addAppositiveNames(si, tokens, text, at, found);
         found.removeIf(w -> w.tag.equals("BODYKIND"));
         found = extendPlaces(si, tokens, text, found);
         for (Work w : found) {
@@ -351,6 +352,35 @@ public final class EntityLinker {
             };
             mark(at, w);
             found.add(w);
+        }
+    }
+
+    /**
+     * "Their minister for the Pacific, Zed Seselja, flew ...": two to four capitalised words the NER left untagged, set
+     * between commas right after a phrase with a post title, name a person.
+     */
+    private static void addAppositiveNames(int si, List<CoreLabel> tokens, String text, Work[] at, List<Work> found) {
+        for (int i = 1; i < tokens.size(); i++) {
+            if (!word(tokens.get(i - 1)).equals(",")) {
+                continue;
+            }
+            int j = i;
+            while (j < tokens.size() && j - i < 4 && at[j] == null && "NNP".equals(tokens.get(j).tag())
+                && Character.isUpperCase(tokens.get(j).originalText().codePointAt(0))) {
+                j++;
+            }
+            boolean closed = j - i >= 2 && (j == tokens.size() || word(tokens.get(j)).equals(",") || word(tokens.get(j)).equals("."));
+            boolean titled = false;
+            for (int k = Math.max(0, i - 7); k < i - 1 && closed; k++) {
+                titled |= at[k] != null && at[k].tag.equals("ROLE");
+            }
+            if (closed && titled) {
+                Work p = new Work(si, i, j, "PERSON", null, "NER");
+                p.name = clean(text.substring(tokens.get(i).beginPosition(), tokens.get(j - 1).endPosition()));
+                mark(at, p);
+                found.add(p);
+                i = j;
+            }
         }
     }
 

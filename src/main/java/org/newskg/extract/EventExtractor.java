@@ -949,6 +949,13 @@ public final class EventExtractor {
                     for (SemanticGraphEdge c : graph.outgoingEdgeIterable(w)) {
                         if (m == null && c.getRelation().toString().equals(rel)) {
                             Mention cm = mention(doc, tokens, c.getDependent());
+                            if ((cm == null || cm.entity() == null) && rel.equals("appos")) {
+                                // "the special envoy, the Laotian diplomat X": the name under the appositive's own noun.
+                                for (SemanticGraphEdge cc : graph.outgoingEdgeIterable(c.getDependent())) {
+                                    Mention inner = ENTITY_CHILDREN.contains(cc.getRelation().toString()) ? mention(doc, tokens, cc.getDependent()) : null;
+                                    cm = cm == null || cm.entity() == null ? inner : cm;
+                                }
+                            }
                             if (cm != null && cm.entity() != null && cm.entity().kind() != Kind.ROLE) {
                                 m = cm;
                                 used.add(c.getDependent().index() - 1);
@@ -1000,6 +1007,12 @@ public final class EventExtractor {
                 used.add(w.index() - 1);
                 continue;
             }
+            List<Entity> leaders = m == null && cues.has("DELEGATION_NOUN", word) ? leadersOf(doc, graph, tokens, w, posts, depth) : List.of();
+            if (!leaders.isEmpty()) {
+                leaders.stream().filter(e -> !out.contains(e)).forEach(out::add);
+                used.add(w.index() - 1);
+                continue;
+            }
             if (m == null && (cues.has("GOVERNMENT_NOUN", word) || delegations && cues.has("DELEGATION_NOUN", word))) {
                 for (SemanticGraphEdge c : graph.outgoingEdgeIterable(w)) {
                     String rel = c.getRelation().toString();
@@ -1032,6 +1045,25 @@ public final class EventExtractor {
                 if (org != null && !out.contains(org)) {
                     out.add(org);
                     used.add(w.index() - 1);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** "a US delegation led by X and Y": the persons who lead a delegation stand for it. */
+    private List<Entity> leadersOf(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord delegation,
+                                   List<PostFact> posts, int depth) {
+        List<Entity> out = new ArrayList<>();
+        for (SemanticGraphEdge acl : graph.outgoingEdgeIterable(delegation)) {
+            if (!acl.getRelation().toString().startsWith("acl") || !"lead".equals(lemmaOf(acl.getDependent()))) {
+                continue;
+            }
+            for (SemanticGraphEdge by : graph.outgoingEdgeIterable(acl.getDependent())) {
+                String rel = by.getRelation().toString();
+                if (rel.equals("obl:agent") || rel.equals("obl:by")) {
+                    entities(doc, graph, tokens, by.getDependent(), false, new TreeSet<>(), posts, false, Antecedents.NONE, depth + 1)
+                        .stream().filter(e -> e.kind() == Kind.PERSON && !out.contains(e)).forEach(out::add);
                 }
             }
         }
@@ -1086,7 +1118,8 @@ public final class EventExtractor {
      */
     private List<Entity> placeEntities(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n) {
         Mention m = mention(doc, tokens, n);
-        if (m == null && cues.has("PLACE_ANAPHOR", n.lemma()) && hasChild(graph, n, "the")) {
+        boolean there = m == null && n.word().equalsIgnoreCase("there");
+        if (m == null && (there || cues.has("PLACE_ANAPHOR", n.lemma()) && hasChild(graph, n, "the"))) {
             Entity last = null;
             int before = mentionsBefore(doc, tokens, n);
             for (int i = 0; i < before; i++) {
@@ -1094,6 +1127,17 @@ public final class EventExtractor {
                 last = e != null && e.kind() == Kind.PLACE ? e : last;
             }
             return last == null ? List.of() : List.of(last);
+        }
+        if (m == null) {
+            // "several villages in the Batken region", "the port city of Hodeidah": the place a place noun is in or of.
+            for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
+                String rel = c.getRelation().toString();
+                Mention pm = rel.equals("nmod:in") || rel.equals("nmod:of") || rel.equals("appos") ? mention(doc, tokens, c.getDependent()) : null;
+                if (pm != null && pm.entity() != null && (pm.entity().kind() == Kind.PLACE || pm.entity().kind() == Kind.STATE)
+                    && cues.has("PLACE_NOUN", lemmaOf(n))) {
+                    return List.of(pm.entity());
+                }
+            }
         }
         if (m != null && m.entity() != null && m.entity().kind() == Kind.STATE) {
             for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {

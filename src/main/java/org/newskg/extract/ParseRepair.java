@@ -110,11 +110,11 @@ final class ParseRepair {
                 // "on Friday Secretary X spoke": the actor heading a fronted time phrase, with the day as its compound.
                 IndexedWord actor = c.getDependent();
                 boolean dated = false;
-                for (SemanticGraphEdge d : graph.outgoingEdgeIterable(actor)) {
-                    dated |= d.getRelation().toString().equals("compound") && "DATE".equals(d.getDependent().ner())
-                        && d.getDependent().index() < actor.index();
+                for (IndexedWord d : graph.descendants(actor)) {
+                    dated |= temporal(d) && d.index() < actor.index() && !d.equals(actor);
                 }
-                if (c.getRelation().toString().startsWith("obl") && dated && isActor(actor) && actor.index() < verb.index()) {
+                if (c.getRelation().toString().startsWith("obl") && dated && isActor(actor) && actor.index() < verb.index()
+                    && !subjects.contains(actor)) {
                     subjects.add(actor);
                 }
             }
@@ -133,10 +133,12 @@ final class ParseRepair {
                     graph.removeEdge(in);
                 }
                 add(graph, verb, actor, "nsubj");
-                for (SemanticGraphEdge d : List.copyOf(graph.outgoingEdgeList(actor))) {
-                    if (d.getRelation().toString().equals("compound") && "DATE".equals(d.getDependent().ner())) {
-                        graph.removeEdge(d);
-                        add(graph, verb, d.getDependent(), "obl:tmod");
+                for (IndexedWord d : List.copyOf(graph.descendants(actor))) {
+                    for (SemanticGraphEdge in : temporal(d) ? List.copyOf(graph.incomingEdgeList(d)) : List.<SemanticGraphEdge>of()) {
+                        if (in.getRelation().toString().equals("compound")) {
+                            graph.removeEdge(in);
+                            add(graph, verb, d, "obl:tmod");
+                        }
                     }
                 }
             }
@@ -158,6 +160,13 @@ final class ParseRepair {
             n = up;
         }
         return false;
+    }
+
+    /** A date word: tagged DATE by the NER, or a month or weekday name ("mid-March" included). */
+    private static boolean temporal(IndexedWord w) {
+        String word = w.word().toLowerCase(Locale.ROOT).replaceFirst("^(mid|early|late)-", "");
+        return "DATE".equals(w.ner()) || word.matches("(january|february|march|april|may|june|july|august|september|october|november"
+            + "|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)");
     }
 
     private static boolean commaBetween(SemanticGraph graph, IndexedWord a, IndexedWord b) {
