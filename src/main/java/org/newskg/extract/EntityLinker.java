@@ -294,7 +294,11 @@ public final class EntityLinker {
             }
             boolean overlaps = false;
             boolean uncoveredContent = false;
+            Entity ofState = null;
             for (int t = start; t < j; t++) {
+                if (at[t] != null && ofState == null && (at[t].tag.equals("STATE") || at[t].tag.equals("DEMONYM")) && at[t].entity != null) {
+                    ofState = at[t].entity;
+                }
                 if (at[t] != null) {
                     overlaps = true;
                 } else if (!FUNCTION_WORDS.contains(word(tokens.get(t)))) {
@@ -345,8 +349,13 @@ public final class EntityLinker {
                     p.name = name;
                     yield p;
                 }
-                case "ORGANIZATION" -> new Work(si, start, j, "ORG",
-                    Entity.minted(ID + "org/" + Slugs.slug(name), Kind.ORGANIZATION, name), "NER");
+                case "ORGANIZATION" -> {
+                    // "U.S. Africa Command", "Rwanda Defence Force": named like the usual name ("US", "UK", "UN"), and a
+                    // state's own organisation when its name begins with or holds the state's name or demonym.
+                    String usual = usualName(name);
+                    yield new Work(si, start, j, "ORG", new Entity(ID + "org/" + Slugs.slug(usual), Kind.ORGANIZATION, usual, false,
+                        ofState != null && ofState.kind() == Kind.STATE ? ofState.iri() : null, null), "NER");
+                }
                 default -> new Work(si, start, j, "PLACE",
                     Entity.minted(ID + "place/" + Slugs.slug(name), Kind.PLACE, name), "NER");
             };
@@ -555,6 +564,12 @@ public final class EntityLinker {
     }
 
     /** A name with honorifics, a possessive ending and a leading article removed. */
+    /** An organisation's name with the dotted acronyms written as its usual name gives them ("U.S. Agency" is "US Agency"). */
+    static String usualName(String name) {
+        return name.replaceAll("\\bU\\.S\\.(?=\\s|$)", "US").replaceAll("\\bU\\.K\\.(?=\\s|$)", "UK")
+            .replaceAll("\\bU\\.N\\.(?=\\s|$)", "UN").replaceAll("\\bE\\.U\\.(?=\\s|$)", "EU");
+    }
+
     static String clean(String name) {
         String s = name.replaceAll("\\s+", " ").strip();
         if (s.startsWith("the ") || s.startsWith("The ")) {

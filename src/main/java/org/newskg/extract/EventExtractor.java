@@ -1218,6 +1218,16 @@ public final class EventExtractor {
                     used.add(c.getDependent().index() - 1);
                 } else if (m == null && c.getDependent().word().toLowerCase(Locale.ROOT).matches("its|their")) {
                     out.addAll(reporterOf(doc, graph, tokens, n, used));
+                } else if (m == null && c.getRelation().toString().equals("compound")) {
+                    // "Russian air force planes": the owner of the compound noun ("air force") owns the planes.
+                    for (SemanticGraphEdge cc : graph.outgoingEdgeIterable(c.getDependent())) {
+                        Mention inner = OWNER_CHILDREN.contains(cc.getRelation().toString()) ? mention(doc, tokens, cc.getDependent()) : null;
+                        if (inner != null && inner.entity() != null && inner.entity().kind() != Kind.ROLE && inner.entity().kind() != Kind.PLACE
+                            && !out.contains(inner.entity())) {
+                            out.add(inner.entity());
+                            used.add(cc.getDependent().index() - 1);
+                        }
+                    }
                 }
             }
         }
@@ -1257,6 +1267,10 @@ public final class EventExtractor {
         }
         if (e.kind() == Kind.ROLE) {
             return null;
+        }
+        if (forState && e.kind() == Kind.ORGANIZATION && e.state() != null) {
+            Entity st = gazetteer.state(e.state());
+            return st != null ? st : e;
         }
         if (!forState || e.kind() != Kind.PERSON) {
             return e;
