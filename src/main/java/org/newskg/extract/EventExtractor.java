@@ -160,6 +160,10 @@ public final class EventExtractor {
                     datePrevious(found, dates.date(h.sentence(), graph, tokens, h.trigger()));
                 }
             }
+            EventFact turn = transcriptTurn(doc, tokens, si, offsets);
+            if (turn != null) {
+                here.add(turn);
+            }
             here = boundOverSigners(here);
             if (!OccasionDates.namesTime(tokens)) {
                 List<EventFact> before = previous;
@@ -340,6 +344,46 @@ public final class EventExtractor {
             }
         }
         return false;
+    }
+
+    /**
+     * A briefing transcript's turn, "MR PRICE: ..." or "RYDER: ...": the person of the article whose surname the speaker
+     * label gives says what follows (undated: a turn is no dated occasion). "QUESTION:" and unknown labels give nothing.
+     */
+    private static EventFact transcriptTurn(LinkedDocument doc, List<CoreLabel> tokens, int si, Offsets offsets) {
+        int colon = -1;
+        for (int t = 0; t < Math.min(tokens.size(), 5); t++) {
+            if (tokens.get(t).word().equals(":")) {
+                colon = t;
+                break;
+            }
+        }
+        if (colon < 1) {
+            return null;
+        }
+        String surname = tokens.get(colon - 1).word();
+        for (int t = 0; t < colon; t++) {
+            String w = tokens.get(t).word();
+            if (!w.equals(w.toUpperCase(Locale.ROOT)) || !w.matches("[A-Z][A-Z.'-]*")) {
+                return null;
+            }
+        }
+        Entity speaker = null;
+        for (Mention m : doc.mentions()) {
+            Entity e = m.entity();
+            if (e != null && e.kind() == Kind.PERSON && lastWord(e.label()).equalsIgnoreCase(surname)) {
+                if (speaker != null && !speaker.equals(e)) {
+                    return null;
+                }
+                speaker = e;
+            }
+        }
+        if (speaker == null) {
+            return null;
+        }
+        Span span = offsets.span(si + 1, tokens.get(0).beginPosition(), tokens.get(colon - 1).endPosition());
+        return new EventFact(EventType.STATEMENT, List.of(speaker), List.of(), List.of(), List.of(), List.of(), List.of(), null, null,
+            "said", null, null, Factuality.REPORTED, List.of(span));
     }
 
     /**
@@ -864,7 +908,9 @@ public final class EventExtractor {
             && cues.has("SPEECH", lemmaOf(root))) {
             host = root;
         }
-        Factuality fact = factuality.decide(cuesAround(graph, h.trigger(), 5));
+        // A speech act named by a noun is not undone by what others do with it ("Seoul's accusation was rejected").
+        boolean spokenNoun = h.type() == EventType.STATEMENT && h.trigger().tag() != null && h.trigger().tag().startsWith("NN");
+        Factuality fact = factuality.decide(cuesAround(graph, h.trigger(), spokenNoun ? 1 : 5));
         if (host != null && fact != Factuality.NEGATED) {
             // A verb with its own subject ("..., and Seoul said") keeps its own cues; one without takes its host's.
             fact = factuality.decide(subject(graph, h.trigger()) != null ? cuesAround(graph, h.trigger(), 1) : cuesAround(graph, host, 5));
@@ -1268,6 +1314,11 @@ public final class EventExtractor {
         if (e.kind() == Kind.ROLE) {
             return null;
         }
+        if (e.kind() == Kind.ORGANIZATION && e.state() != null && cues.has("STATE_MISSION", lastWord(e.label()))) {
+            // "the Russian embassy in Oslo said": an embassy or a government speaks for its state.
+            Entity st = gazetteer.state(e.state());
+            return st != null ? st : e;
+        }
         if (forState && e.kind() == Kind.ORGANIZATION && e.state() != null) {
             Entity st = gazetteer.state(e.state());
             return st != null ? st : e;
@@ -1668,6 +1719,11 @@ public final class EventExtractor {
             n = next;
         }
         return out;
+    }
+
+    private static String lastWord(String label) {
+        String[] ws = label.toLowerCase(Locale.ROOT).split("\\s+");
+        return ws[ws.length - 1];
     }
 
     private static String lemmaOf(IndexedWord n) {
