@@ -177,6 +177,40 @@ class CliTest {
     }
 
     @Test
+    void readCommandsRefuseADirectoryThatIsNotAStoreAndCreateNothing() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.writeString(other.resolve("notes.txt"), "not a store");
+        Path missing = dir.resolve("missing");
+        for (Path p : new Path[] {empty, other, missing}) {
+            for (String[] cmd : new String[][] {{"query", "queries/posts.rq"}, {"info"}, {"export", "--format", "nquads"},
+                {"validate"}, {"remove", "one"}}) {
+                String[] args = new String[cmd.length + 2];
+                System.arraycopy(cmd, 0, args, 0, cmd.length);
+                args[cmd.length] = "--store";
+                args[cmd.length + 1] = p.toString();
+                CliRun r = run(args);
+                assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+                assertEquals(1, r.err().lines().count(), "one line: " + r.err());
+                assertTrue(r.err().contains(p.toString()), r.err());
+            }
+        }
+        try (var s = Files.list(empty)) {
+            assertEquals(0, s.count(), "nothing created in the empty directory");
+        }
+        try (var s = Files.list(other)) {
+            assertEquals(1, s.count(), "nothing created next to notes.txt");
+        }
+        assertFalse(Files.exists(missing), "no directory created");
+        CliRun ingest = run("ingest", "--store", other.toString(), "data/2018-05-09-us-withdraws-iran-nuclear-deal.txt");
+        assertEquals(2, ingest.code(), ingest.err());
+        assertTrue(ingest.err().contains("is not a newskg store"), ingest.err());
+        try (var s = Files.list(other)) {
+            assertEquals(1, s.count(), "ingest does not write a store into a directory holding other files");
+        }
+    }
+
+    @Test
     void libraryQueriesTakeTheirDeclaredParametersAndPage() {
         CliRun lavrov = run("query", "--store", store.toString(), "--format", "csv", "--param", "person=Sergei Lavrov",
             "queries/posts.rq");
