@@ -310,6 +310,18 @@ class CliTest {
     }
 
     @Test
+    void serveRefusesAPortOutOfRangeBeforeTouchingTheStore() {
+        Path fresh = dir.resolve("fresh");
+        for (String port : new String[] {"70000", "-1"}) {
+            CliRun r = run("serve", "--store", fresh.toString(), "--port", port);
+            assertEquals(2, r.code(), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().contains("--port takes 0 to 65535"), r.err());
+        }
+        assertFalse(Files.exists(fresh), "no store created for a command that could not run");
+    }
+
+    @Test
     void helpForEveryCommand() {
         for (String c : new String[] {"ingest", "query", "export", "validate", "info", "remove", "eval", "serve"}) {
             CliRun r = run(c, "--help");
