@@ -223,8 +223,11 @@ class CliTest {
     void ingestOfOnlyBadFilesFailsWithOneLineEachAndLoadsNoModels() throws Exception {
         Path empty = Files.writeString(dir.resolve("empty.txt"), "");
         Path nodate = Files.writeString(dir.resolve("nodate.txt"), "Just text.\n");
-        CliRun r = run("ingest", "--store", store.toString(), empty.toString(), nodate.toString());
+        Path odd = Files.writeString(dir.resolve("two\nlines.txt"), "");
+        CliRun r = run("ingest", "--store", store.toString(), empty.toString(), nodate.toString(), odd.toString());
         assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains(dir.resolve("two") + "\\nlines.txt: empty file"), "a newline in a name is escaped: " + r.err());
+        assertFalse(r.err().lines().anyMatch(l -> l.startsWith("lines.txt")), r.err());
         assertTrue(r.err().contains(empty + ": empty file"), r.err());
         assertTrue(r.err().contains(nodate + ": first line does not start with ' date YYYY-MM-DD'"), r.err());
         assertFalse(r.err().contains("loading CoreNLP"), "nothing to extract, so no models are loaded");
