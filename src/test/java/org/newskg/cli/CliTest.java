@@ -68,7 +68,13 @@ class CliTest {
 
     @Test
     void badUsageExitsTwoWithOneLine() {
-        assertEquals(2, run("frobnicate").code());
+        for (String[] args : new String[][] {{"frobnicate"}, {"ingest"}, {"query", "--frob", "x"}, {"export"},
+            {"query", "--limit", "many", "queries/posts.rq"}, {}}) {
+            CliRun r = run(args);
+            assertEquals(2, r.code(), String.join(" ", args));
+            assertEquals(1, r.err().lines().count(), String.join(" ", args) + " gives one line: " + r.err());
+            assertTrue(r.err().startsWith("newskg: ") && r.err().contains("--help"), r.err());
+        }
         assertEquals(2, run("ingest").code(), "ingest needs a path");
         CliRun fmt = run("query", "--store", store.toString(), "--format", "xml", "queries/posts.rq");
         assertEquals(2, fmt.code());
