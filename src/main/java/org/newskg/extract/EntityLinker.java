@@ -64,7 +64,10 @@ public final class EntityLinker {
     private static final Set<String> PRONOUNS = Set.of("he", "she", "him", "his", "her", "hers");
     private static final Set<String> FUNCTION_WORDS = Set.of("the", "'s", "’s", "of", "and", "'", "’", ",", ".", "-");
     private static final Pattern HONORIFIC = Pattern.compile(
-        "^(?:(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|Sen|Rep|Sir|Dame|Prof)\\.?\\s+)+");
+        "^(?:(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|Sen|Rep|Sir|Dame|Prof|Prince|Princess|Sheikh|Shaikh|Mullah|Imam|Rev)\\.?\\s+)+");
+    /** A middle initial ("Antony J. Blinken") or a generational suffix after a full name ("Carlito Galvez Jr.", "Lloyd Austin III"). */
+    private static final Pattern INITIAL = Pattern.compile("(?<=\\S)\\s+[A-Z]\\.(?=\\s+\\S)");
+    private static final Pattern SUFFIX = Pattern.compile("(?<=\\S\\s\\S{2,50}),?\\s+(?:Jr\\.?|Sr\\.?|II|III|IV)$");
     private static final Pattern POSSESSIVE = Pattern.compile("\\s*['’]s?$");
     private static final String ID = "https://w3id.org/newskg/id/";
 
@@ -346,7 +349,7 @@ public final class EntityLinker {
             Work w = switch (ner) {
                 case "PERSON" -> {
                     Work p = new Work(si, start, j, "PERSON", null, "NER");
-                    p.name = name;
+                    p.name = personName(name);
                     yield p;
                 }
                 case "ORGANIZATION" -> {
@@ -385,7 +388,7 @@ public final class EntityLinker {
             }
             if (closed && titled) {
                 Work p = new Work(si, i, j, "PERSON", null, "NER");
-                p.name = clean(text.substring(tokens.get(i).beginPosition(), tokens.get(j - 1).endPosition()));
+                p.name = personName(clean(text.substring(tokens.get(i).beginPosition(), tokens.get(j - 1).endPosition())));
                 mark(at, p);
                 found.add(p);
                 i = j;
@@ -568,6 +571,11 @@ public final class EntityLinker {
     static String usualName(String name) {
         return name.replaceAll("\\bU\\.S\\.(?=\\s|$)", "US").replaceAll("\\bU\\.K\\.(?=\\s|$)", "UK")
             .replaceAll("\\bU\\.N\\.(?=\\s|$)", "UN").replaceAll("\\bE\\.U\\.(?=\\s|$)", "EU");
+    }
+
+    /** A person's name as newskg labels it: without middle initials or a generational suffix ("Lloyd J. Austin III" is "Lloyd Austin"). */
+    static String personName(String name) {
+        return SUFFIX.matcher(INITIAL.matcher(name).replaceAll("")).replaceFirst("").strip();
     }
 
     static String clean(String name) {
