@@ -45,12 +45,19 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         Settings s = options.settings().with("serve.host", host).with("serve.port", port).with("serve.timeout", timeout);
         String writeToken = token != null ? token : s.get("serve.token", System.getenv("NEWSKG_TOKEN"));
+        NewsServer.Options serveOptions = new NewsServer.Options(s.get("serve.host"), s.getInt("serve.port"),
+            s.getInt("serve.timeout"), writeToken);
         ReferenceData ref = ReferenceData.load();
         NewsStore store = options.open(s);
-        store.ensureReference(ref);
-        Ingester ingester = new Ingester(s, ref, memoize(() -> new Extractor(new NlpPipeline(s), ref.gazetteer())), false);
-        NewsServer server = NewsServer.start(store, new NewsServer.Options(s.get("serve.host"), s.getInt("serve.port"),
-            s.getInt("serve.timeout"), writeToken), ingester);
+        NewsServer server;
+        try {
+            store.ensureReference(ref);
+            Ingester ingester = new Ingester(s, ref, memoize(() -> new Extractor(new NlpPipeline(s), ref.gazetteer())), false);
+            server = NewsServer.start(store, serveOptions, ingester);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             store.close();

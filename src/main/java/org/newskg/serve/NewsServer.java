@@ -43,20 +43,34 @@ public final class NewsServer implements AutoCloseable {
     public static final String DATASET = "/newskg";
 
     /** Where and how to serve: host, port (0 picks a free one), query timeout in seconds, write token (null: no writes). */
-    public record Options(String host, int port, int timeoutSeconds, String token) {}
+    public record Options(String host, int port, int timeoutSeconds, String token) {
+        /** Refuses a port outside 0-65535 and a timeout under one second, as bad usage. */
+        public Options {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("--port takes 0 to 65535 (0 picks a free port), not " + port);
+            }
+            if (timeoutSeconds < 1) {
+                throw new IllegalArgumentException("--timeout takes a number of seconds, 1 or more, not " + timeoutSeconds);
+            }
+        }
+    }
 
     private final FusekiServer server;
     private final String host;
+    private final Path unpackedUi;
 
-    private NewsServer(FusekiServer server, String host) {
+    private NewsServer(FusekiServer server, String host, Path unpackedUi) {
         this.server = server;
         this.host = host;
+        this.unpackedUi = unpackedUi;
     }
 
     /** Starts serving the store. */
     public static NewsServer start(NewsStore store, Options options, Ingester ingester) {
         boolean loopback = isLoopback(options.host());
         store.dataset().getContext().set(ARQ.queryTimeout, Long.toString(options.timeoutSeconds() * 1000L));
+        Path ui = uiDirectory();
+        Path unpacked = ui.getFileName().toString().startsWith(UI_TEMP_PREFIX) ? ui : null;
         DataService.Builder service = DataService.newBuilder(store.dataset())
             .addEndpoint(Operation.Query, "sparql")
             .addEndpoint(Operation.Query, "query")
@@ -71,7 +85,7 @@ public final class NewsServer implements AutoCloseable {
             .enableStats(true)
             .addServlet("/$/server", new ActionServerStatus())
             .addServlet(DATASET + "/ingest", new IngestServlet(store, ingester, options.token()))
-            .staticFileBase(uiDirectory().toString())
+            .staticFileBase(ui.toString())
             .build();
         if (!loopback) {
             for (Connector c : server.getJettyServer().getConnectors()) {
@@ -80,8 +94,26 @@ public final class NewsServer implements AutoCloseable {
                 }
             }
         }
-        server.start();
-        return new NewsServer(server, loopback ? "127.0.0.1" : options.host());
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            deleteTree(unpacked);
+            if (causedBy(e, java.net.BindException.class)) {
+                throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.port()
+                    + ": the port is in use (another 'newskg serve'?); pick another with --port", e);
+            }
+            throw e;
+        }
+        return new NewsServer(server, loopback ? "127.0.0.1" : options.host(), unpacked);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a host name means this machine's loopback interface. */
@@ -93,7 +125,9 @@ public final class NewsServer implements AutoCloseable {
         }
     }
 
-    /** The Fuseki UI's files, unpacked once from the jena-fuseki-ui jar into a temporary directory. */
+    private static final String UI_TEMP_PREFIX = "newskg-ui-";
+
+    /** The Fuseki UI's files, unpacked from the jena-fuseki-ui jar into a temporary directory that {@link #close} deletes. */
     private static Path uiDirectory() {
         URL webapp = NewsServer.class.getClassLoader().getResource("webapp/index.html");
         if (webapp == null) {
@@ -105,8 +139,7 @@ public final class NewsServer implements AutoCloseable {
             }
             String spec = webapp.getPath();
             Path jar = Path.of(new URL(spec.substring(0, spec.indexOf("!/"))).toURI());
-            Path dir = Files.createTempDirectory("newskg-ui-");
-            dir.toFile().deleteOnExit();
+            Path dir = Files.createTempDirectory(UI_TEMP_PREFIX);
             try (JarFile jf = new JarFile(jar.toFile())) {
                 Enumeration<JarEntry> entries = jf.entries();
                 while (entries.hasMoreElements()) {
@@ -122,8 +155,6 @@ public final class NewsServer implements AutoCloseable {
                     try (InputStream in = jf.getInputStream(e)) {
                         Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
                     }
-                    target.toFile().deleteOnExit();
-                    target.getParent().toFile().deleteOnExit();
                 }
             }
             return dir;
@@ -155,8 +186,23 @@ public final class NewsServer implements AutoCloseable {
         server.join();
     }
 
+    /** Stops the server and deletes the UI files it unpacked. */
     @Override
     public void close() {
         server.stop();
+        deleteTree(unpackedUi);
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
     }
 }

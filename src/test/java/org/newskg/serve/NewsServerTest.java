@@ -198,6 +198,32 @@ class NewsServerTest {
     }
 
     @Test
+    void aBusyPortIsOneClearMessageAndTheUnpackedUiIsDeleted() throws Exception {
+        java.util.function.Supplier<Long> uiDirs = () -> {
+            try (var s = java.nio.file.Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+                return s.filter(p -> p.getFileName().toString().startsWith("newskg-ui-")).count();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        long before = uiDirs.get();
+        Ingester none = new Ingester(Settings.defaults(), ReferenceData.load(), () -> null, false);
+        IllegalStateException busy = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+            () -> NewsServer.start(store, new NewsServer.Options("127.0.0.1", server.port(), 5, null), none));
+        assertTrue(busy.getMessage().contains("127.0.0.1:" + server.port() + ": the port is in use"), busy.getMessage());
+        assertEquals(before, uiDirs.get(), "a server that could not start leaves no files");
+        NewsServer other = NewsServer.start(store, new NewsServer.Options("127.0.0.1", 0, 5, null), none);
+        assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(other.url() + "/")).build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode());
+        other.close();
+        assertEquals(before, uiDirs.get(), "a stopped server leaves no directory in " + System.getProperty("java.io.tmpdir"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> new NewsServer.Options("127.0.0.1", 65536, 5, null));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> new NewsServer.Options("127.0.0.1", -1, 5, null));
+    }
+
+    @Test
     void runawayQueryIsStoppedAndTheServerStaysHealthy() throws Exception {
         String runaway = enc("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o . ?p ?q ?r }");
         long t0 = System.nanoTime();
