@@ -1,17 +1,7 @@
 package org.newskg.serve;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.URL;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Enumeration;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
@@ -25,8 +15,10 @@ import org.newskg.store.NewsStore;
 
 /**
  * The store served by embedded Fuseki, read-only: SPARQL query at {@code /newskg/sparql} and
- * {@code /newskg/query}, the Graph Store Protocol read-only at {@code /newskg/get}, the Fuseki web
- * UI at {@code /}, {@code /$/ping}, {@code /$/server} and {@code /$/stats}. No update endpoint is
+ * {@code /newskg/query}, the Graph Store Protocol read-only at {@code /newskg/get}, the analyst
+ * pages at {@code /} (search), {@code /entity}, {@code /article} and {@code /query} with their
+ * assets under {@code /ui/} ({@link UiServlet}) and their JSON under {@code /newskg/api/}
+ * ({@link ApiServlet}), and {@code /$/ping}, {@code /$/server} and {@code /$/stats}. No update endpoint is
  * registered and the Fuseki admin module is off, so neither SPARQL Update nor GSP writes nor
  * dataset management are possible. The only write is live ingest at {@code /newskg/ingest}, which
  * needs the token the server was started with. Queries are cut off after a timeout. Binds to
@@ -57,6 +49,7 @@ public final class NewsServer implements AutoCloseable {
     public static NewsServer start(NewsStore store, Options options, Ingester ingester) {
         boolean loopback = isLoopback(options.host());
         store.dataset().getContext().set(ARQ.queryTimeout, Long.toString(options.timeoutSeconds() * 1000L));
+        EntityNames names = new EntityNames(store.dataset());
         DataService.Builder service = DataService.newBuilder(store.dataset())
             .addEndpoint(Operation.Query, "sparql")
             .addEndpoint(Operation.Query, "query")
@@ -70,8 +63,13 @@ public final class NewsServer implements AutoCloseable {
             .enablePing(true)
             .enableStats(true)
             .addServlet("/$/server", new ActionServerStatus())
-            .addServlet(DATASET + "/ingest", new IngestServlet(store, ingester, options.token()))
-            .staticFileBase(uiDirectory().toString())
+            .addServlet(DATASET + "/ingest", new IngestServlet(store, ingester, options.token(), names::invalidate))
+            .addServlet(DATASET + "/api/*", new ApiServlet(store, names))
+            .addServlet("", new UiServlet("index.html"))
+            .addServlet("/entity", new UiServlet("entity.html"))
+            .addServlet("/article", new UiServlet("article.html"))
+            .addServlet("/query", new UiServlet("query.html"))
+            .addServlet("/ui/*", new UiServlet(null))
             .build();
         if (!loopback) {
             for (Connector c : server.getJettyServer().getConnectors()) {
@@ -90,47 +88,6 @@ public final class NewsServer implements AutoCloseable {
             return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("unknown host '" + host + "'");
-        }
-    }
-
-    /** The Fuseki UI's files, unpacked once from the jena-fuseki-ui jar into a temporary directory. */
-    private static Path uiDirectory() {
-        URL webapp = NewsServer.class.getClassLoader().getResource("webapp/index.html");
-        if (webapp == null) {
-            throw new IllegalStateException("the Fuseki UI (jena-fuseki-ui) is missing from the class path");
-        }
-        try {
-            if (webapp.getProtocol().equals("file")) {
-                return Path.of(webapp.toURI()).getParent();
-            }
-            String spec = webapp.getPath();
-            Path jar = Path.of(new URL(spec.substring(0, spec.indexOf("!/"))).toURI());
-            Path dir = Files.createTempDirectory("newskg-ui-");
-            dir.toFile().deleteOnExit();
-            try (JarFile jf = new JarFile(jar.toFile())) {
-                Enumeration<JarEntry> entries = jf.entries();
-                while (entries.hasMoreElements()) {
-                    JarEntry e = entries.nextElement();
-                    if (!e.getName().startsWith("webapp/") || e.isDirectory()) {
-                        continue;
-                    }
-                    Path target = dir.resolve(e.getName().substring("webapp/".length())).normalize();
-                    if (!target.startsWith(dir)) {
-                        continue;
-                    }
-                    Files.createDirectories(target.getParent());
-                    try (InputStream in = jf.getInputStream(e)) {
-                        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                    target.toFile().deleteOnExit();
-                    target.getParent().toFile().deleteOnExit();
-                }
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot unpack the Fuseki UI", e);
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the Fuseki UI: " + webapp, e);
         }
     }
 

@@ -40,7 +40,7 @@ import org.newskg.store.StoreFixture;
 /**
  * Interoperability with the tools analysts use, each run for real on the fixture store: stock
  * Fuseki ({@code jena-fuseki-server} from Maven Central) opening newskg's TDB2 directory, a Python
- * client (SPARQLWrapper) against {@code newskg serve}, and the Fuseki web UI in headless Chromium.
+ * client (SPARQLWrapper) against {@code newskg serve}, and newskg's query page in headless Chromium.
  * Each must give the same rows as {@code newskg query} for the {@code queries/} library.
  */
 class InteropIT {
@@ -168,19 +168,19 @@ class InteropIT {
     }
 
     @Test
-    void fusekiUiRunsALibraryQueryInHeadlessChromium() throws Exception {
+    void queryPageRunsALibraryQueryInHeadlessChromium() throws Exception {
         Path chromium = Path.of("/usr/bin/chromium");
         Path playwright = Path.of("src/test/ui/node_modules/playwright-core");
         require("chromium", Files.isExecutable(chromium));
         require("playwright-core (npm ci in src/test/ui)", Files.isDirectory(playwright));
         withServer((server, store) -> {
             Path query = Path.of("queries/posts.rq");
-            JsonObject table = JSON.parse(run(List.of("node", "src/test/ui/ui-query.mjs", server.url(), query.toString(),
-                chromium.toString())));
+            JsonObject table = JSON.parse(run(List.of("node", "src/test/ui/ui-query.mjs", server.url(),
+                query.getFileName().toString(), chromium.toString())));
             List<String> headers = new ArrayList<>();
             table.get("headers").getAsArray().forEach(h -> headers.add(h.getAsString().value()));
             List<Map<String, String>> expected = Sparql.select(store.dataset(), Sparql.parse(query.toString()));
-            assertEquals(List.of("", "person", "post", "org", "evidence"), headers);
+            assertEquals(List.of("#", "person", "post", "org", "evidence"), headers);
             JsonArray rows = table.get("rows").getAsArray();
             assertEquals(expected.size(), rows.size());
             for (int i = 0; i < rows.size(); i++) {
@@ -189,7 +189,7 @@ class InteropIT {
                 for (int c = 1; c < headers.size(); c++) {
                     row.put(headers.get(c), cells.get(c).getAsString().value());
                 }
-                assertEquals(expected.get(i), row, "UI row " + i);
+                assertEquals(expected.get(i), row, "query page row " + i);
             }
         });
     }
