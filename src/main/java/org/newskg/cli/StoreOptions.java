@@ -40,6 +40,13 @@ final class StoreOptions {
         return NewsStore.open(existingStoreDir(s));
     }
 
+    /** Refuses an explicit {@code --store} next to an option that replaces it (such as {@code --server}). */
+    void refuseStoreWith(String option) {
+        if (store != null) {
+            throw new IllegalArgumentException("give --store or " + option + ", not both");
+        }
+    }
+
     /** The directory of an existing store, refusing a missing one. */
     Path existingStoreDir(Settings s) {
         Path p = Path.of(s.get("store.location"));

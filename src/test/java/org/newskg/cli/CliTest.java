@@ -168,6 +168,33 @@ class CliTest {
     }
 
     @Test
+    void libraryQueriesTakeTheirDeclaredParametersAndPage() {
+        CliRun lavrov = run("query", "--store", store.toString(), "--format", "csv", "--param", "person=Sergei Lavrov",
+            "queries/posts.rq");
+        assertEquals(0, lavrov.code(), lavrov.err());
+        assertEquals(2, lavrov.out().split("\r\n").length, "a header and Lavrov's one post: " + lavrov.out());
+        assertTrue(lavrov.out().contains("Sergei Lavrov,Foreign Minister,Russia"), lavrov.out());
+        CliRun unknown = run("query", "--store", store.toString(), "--param", "visitor=Joe Biden", "queries/posts.rq");
+        assertEquals(2, unknown.code());
+        assertEquals(1, unknown.err().lines().count(), unknown.err());
+        assertTrue(unknown.err().contains("has no parameter 'visitor'; it takes person (entity), post (entity)"), unknown.err());
+        CliRun typo = run("query", "--store", store.toString(), "--format", "csv", "--param", "person=sergei lavrov",
+            "queries/posts.rq");
+        assertEquals(0, typo.code(), typo.err());
+        assertTrue(typo.err().contains("no entity is labelled 'sergei lavrov'"), typo.err());
+        CliRun page = run("query", "--store", store.toString(), "--format", "csv", "--limit", "1", "--offset", "1",
+            "queries/posts.rq");
+        assertEquals(0, page.code(), page.err());
+        assertTrue(page.out().startsWith("person,post,org,evidence"), page.out());
+        assertEquals(2, page.out().split("\r\n").length, page.out());
+        assertTrue(page.out().contains("Mark Rutte,Secretary General,NATO,NATO Secretary General"), page.out());
+        CliRun inline = run("query", "--store", store.toString(), "--param", "nothere=x", "SELECT ?p WHERE { ?p a nkg:Person }");
+        assertEquals(2, inline.code());
+        assertTrue(inline.err().contains("cannot use parameter 'nothere'; it can take p"), inline.err());
+        assertEquals(2, run("query", "--store", store.toString(), "--limit", "-1", "queries/posts.rq").code());
+    }
+
+    @Test
     void helpForEveryCommand() {
         for (String c : new String[] {"ingest", "query", "export", "validate", "info", "remove", "eval", "serve"}) {
             CliRun r = run(c, "--help");
