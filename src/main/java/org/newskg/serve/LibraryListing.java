@@ -13,31 +13,28 @@ import java.util.Collections;
 import java.util.List;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.newskg.query.LibraryQuery;
 import org.newskg.rdf.ReferenceData;
 
 /**
  * The query library as shipped in the jar ({@code newskg/queries/*.rq}, copied from {@code queries/}
- * by the build), for the analyst page's query editor: each query's file name, the question its
- * opening comment asks, and its text. Also the prefixes predeclared for inline queries.
+ * by the build), for the analyst page's query editor, each as a {@link LibraryQuery} (name,
+ * question, text, declared parameters). Also the prefixes predeclared for inline queries.
  *
  * <pre>{@code
- * for (LibraryListing.Entry q : LibraryListing.queries()) System.out.println(q.name() + ": " + q.question());
+ * for (LibraryQuery q : LibraryListing.queries()) System.out.println(q.name() + ": " + q.question());
  * }</pre>
  */
 final class LibraryListing {
     private static final String DIR = "newskg/queries/";
 
-    /** One library query: file name, its question (the first comment line, without "Question:"), and its text. */
-    record Entry(String name, String question, String text) {}
-
     private LibraryListing() {}
 
     /** Every library query, by file name. */
-    static List<Entry> queries() {
-        List<Entry> out = new ArrayList<>();
+    static List<LibraryQuery> queries() {
+        List<LibraryQuery> out = new ArrayList<>();
         for (String name : names()) {
-            String text = new String(ReferenceData.resource("/" + DIR + name), StandardCharsets.UTF_8);
-            out.add(new Entry(name, question(text), text));
+            out.add(LibraryQuery.library(name));
         }
         return out;
     }
@@ -48,13 +45,6 @@ final class LibraryListing {
         StringBuilder sb = new StringBuilder();
         all.lines().filter(l -> l.startsWith("PREFIX")).forEach(l -> sb.append(l).append('\n'));
         return sb.toString();
-    }
-
-    /** The first comment line, without a leading "Question:". */
-    static String question(String text) {
-        return text.lines().filter(l -> l.startsWith("#")).findFirst()
-            .map(l -> l.replaceFirst("^#+\\s*", "").replaceFirst("^(?i)question:\\s*", ""))
-            .orElse("");
     }
 
     private static List<String> names() {

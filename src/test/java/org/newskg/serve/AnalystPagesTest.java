@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newskg.config.Settings;
 import org.newskg.ingest.Ingester;
+import org.newskg.query.LibraryQuery;
+import org.newskg.query.QueryRunner;
 import org.newskg.rdf.ReferenceData;
 import org.newskg.store.NewsStore;
 import org.newskg.store.StoreFixture;
@@ -171,6 +174,56 @@ class AnalystPagesTest {
             assertEquals(Files.readString(files.get(i), StandardCharsets.UTF_8), q.getString("text"));
             assertFalse(q.getString("question").isBlank(), q.getString("name"));
             assertFalse(q.getString("question").startsWith("Question:"), q.getString("name"));
+        }
+    }
+
+    static List<String> column(JsonObject results, String var) {
+        List<String> out = new ArrayList<>();
+        for (var b : results.getObj("results").get("bindings").getAsArray()) {
+            JsonObject row = b.getAsObject();
+            out.add(row.hasKey(var) ? row.getObj(var).getString("value") : "");
+        }
+        return out;
+    }
+
+    @Test
+    void theEditorsQueryRunsWithItsDeclaredParametersBoundAndPaged() throws Exception {
+        String statements = Files.readString(Path.of("queries/statements.rq"), StandardCharsets.UTF_8);
+        QueryRunner runner = QueryRunner.local(store.dataset());
+        List<Map<String, String>> all = runner.rows(LibraryQuery.library("statements.rq"), Map.of(), null, null);
+        List<Map<String, String>> rutte = runner.rows(LibraryQuery.library("statements.rq"),
+            Map.of("speaker", List.of("Mark Rutte")), null, null);
+        assertTrue(!rutte.isEmpty() && rutte.size() < all.size(), all + " " + rutte);
+        JsonObject r = json("/newskg/api/run?query=" + enc(statements) + "&param=" + enc("speaker=Mark Rutte"));
+        assertEquals(rutte.stream().map(m -> m.get("evidence")).toList(), column(r, "evidence"));
+        JsonObject page = json("/newskg/api/run?query=" + enc(statements) + "&limit=1&offset=1");
+        assertEquals(List.of(all.get(1).get("evidence")), column(page, "evidence"));
+        assertEquals(all.size(), column(json("/newskg/api/run?query=" + enc(statements) + "&param=speaker%3D"), "evidence").size(),
+            "an empty parameter field is no parameter");
+        HttpResponse<String> unknown = get("/newskg/api/run?query=" + enc(statements) + "&param=" + enc("visitor=Mark Rutte"));
+        assertEquals(400, unknown.statusCode());
+        assertTrue(unknown.body().contains("has no parameter 'visitor'"), unknown.body());
+        for (String bad : List.of("INSERT DATA { <urn:x:s> <urn:x:p> <urn:x:o> }", "CONSTRUCT WHERE { ?s ?p ?o }", "SELEC nothing")) {
+            assertEquals(400, get("/newskg/api/run?query=" + enc(bad)).statusCode(), bad);
+        }
+        assertEquals(400, get("/newskg/api/run?query=" + enc(statements) + "&limit=-1").statusCode());
+        String longQuery = "# " + "padding ".repeat(3000) + "\n" + statements;
+        HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/newskg/api/run"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("query=" + enc(longQuery) + "&param=" + enc("speaker=Mark Rutte")))
+            .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, posted.statusCode(), "a query too long for a URL is posted as a form");
+        assertEquals(column(r, "evidence"), column(JSON.parse(posted.body()), "evidence"));
+    }
+
+    @Test
+    void theQueryListingCarriesEachQuerysParameters() throws Exception {
+        for (var q : json("/newskg/api/queries").get("queries").getAsArray()) {
+            JsonObject o = q.getAsObject();
+            LibraryQuery lq = LibraryQuery.library(o.getString("name"));
+            List<String> names = new ArrayList<>();
+            o.get("params").getAsArray().forEach(p -> names.add(p.getAsObject().getString("name")));
+            assertEquals(lq.params().stream().map(LibraryQuery.Param::name).toList(), names, o.getString("name"));
         }
     }
 }

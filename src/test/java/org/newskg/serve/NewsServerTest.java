@@ -212,6 +212,11 @@ class NewsServerTest {
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertFalse(r.statusCode() == 200 && r.body().contains("\"n\""), "the runaway query must not complete: " + r.body());
         assertTrue(seconds < 25, "stopped by the 2 s timeout, took " + seconds + " s");
+        long t1 = System.nanoTime();
+        HttpResponse<String> api = get("/newskg/api/run?query=" + runaway, "application/sparql-results+json");
+        double apiSeconds = (System.nanoTime() - t1) / 1e9;
+        assertEquals(503, api.statusCode(), "the query page's API is stopped too: " + api.body());
+        assertTrue(apiSeconds < 25, "stopped by the 2 s timeout, took " + apiSeconds + " s");
         assertEquals(200, get("/$/ping", null).statusCode());
         assertEquals(200, get("/newskg/sparql?query=" + enc("ASK { ?s ?p ?o }"), "application/sparql-results+json").statusCode());
     }
