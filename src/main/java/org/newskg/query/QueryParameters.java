@@ -43,9 +43,10 @@ import org.newskg.rdf.RdfMapper;
  * can change what a query does. For a query that declares its parameters ({@link LibraryQuery}),
  * each value is turned into RDF terms by the parameter's kind (an entity label becomes every
  * entity with that label, through the {@link EntityResolver}) and restricts the declared variable:
- * a {@code VALUES} block at the start of the innermost group that always binds the variable, so
- * the restriction is applied where the variable is first matched, or, for a variable only an
- * {@code OPTIONAL} binds, a {@code FILTER(?v IN (...))} on the group around it. A parameter given
+ * a {@code VALUES} block at the start of the innermost group that always binds the variable (or
+ * that holds a {@code UNION} every branch of which binds it), so the restriction is applied where
+ * the variable is first matched, or, for a variable only an {@code OPTIONAL} binds, a
+ * {@code FILTER(?v IN (...))} on the group around it. A parameter given
  * several times matches any of its values. A query without declarations takes any variable of its
  * pattern, substituted by Jena ({@code <IRI>} gives an IRI, anything else a string). An unknown,
  * unusable or missing required parameter is an {@link IllegalArgumentException} that lists the
@@ -205,44 +206,33 @@ public final class QueryParameters {
         }
     }
 
-    /** Finds the innermost group that always binds {@code v} and restricts it there; false if none binds it. */
+    /**
+     * Restricts {@code v} in a group: with a VALUES block where a pattern of the group always binds
+     * it (in each branch, for a UNION all of whose branches do), else with a FILTER when only an
+     * OPTIONAL or UNION binds it. False, changing nothing, when nothing in the group binds it.
+     */
     private static boolean restrictIn(ElementGroup group, Var v, List<Node> nodes) {
-        boolean optional = false;
         for (Element e : group.getElements()) {
-            if (e instanceof ElementPathBlock || e instanceof ElementTriplesBlock) {
-                if (PatternVars.vars(e).contains(v)) {
-                    group.getElements().add(0, values(v, nodes));
-                    return true;
-                }
-            } else if (e instanceof ElementData data) {
-                if (data.getVars().contains(v)) {
-                    group.getElements().add(0, values(v, nodes));
-                    return true;
-                }
-            } else if (e instanceof ElementNamedGraph ng) {
-                if (ng.getElement() instanceof ElementGroup inner && restrictIn(inner, v, nodes)) {
-                    return true;
-                }
-                if (v.equals(ng.getGraphNameNode())) {
-                    group.getElements().add(0, values(v, nodes));
-                    return true;
-                }
-            } else if (e instanceof ElementGroup inner) {
-                if (restrictIn(inner, v, nodes)) {
-                    return true;
-                }
-            } else if (e instanceof ElementSubQuery sub) {
-                Query sq = sub.getQuery();
-                if (sq.getProjectVars().contains(v) && !sq.getProject().hasExpr(v)
-                    && sq.getQueryPattern() instanceof ElementGroup inner && restrictIn(inner, v, nodes)) {
-                    return true;
-                }
-            } else if (e instanceof ElementOptional || e instanceof ElementUnion) {
-                optional |= PatternVars.vars(e).contains(v);
-            } else if (e instanceof ElementBind || e instanceof ElementMinus) {
-                // a BIND target is computed, not matched; MINUS binds nothing outside it
+            if (bindsHere(e, v)) {
+                group.getElements().add(0, values(v, nodes));
+                return true;
+            }
+            if (e instanceof ElementNamedGraph ng && ng.getElement() instanceof ElementGroup inner && restrictIn(inner, v, nodes)) {
+                return true;
+            }
+            if (e instanceof ElementGroup inner && restrictIn(inner, v, nodes)) {
+                return true;
+            }
+            if (e instanceof ElementSubQuery sub && scopeOf(sub, v) != null && restrictIn(scopeOf(sub, v), v, nodes)) {
+                return true;
+            }
+            if (e instanceof ElementUnion union && union.getElements().stream().allMatch(b -> restrictable(b, v))) {
+                union.getElements().forEach(b -> restrictIn((ElementGroup) b, v, nodes));
+                return true;
             }
         }
+        boolean optional = group.getElements().stream()
+            .anyMatch(e -> (e instanceof ElementOptional || e instanceof ElementUnion) && PatternVars.vars(e).contains(v));
         if (optional) {
             ExprList list = new ExprList();
             nodes.forEach(n -> list.add(NodeValue.makeNode(n)));
@@ -250,6 +240,38 @@ public final class QueryParameters {
             return true;
         }
         return false;
+    }
+
+    /** Whether some pattern of {@code e} always binds {@code v} (so a VALUES block there restricts every solution). */
+    private static boolean restrictable(Element e, Var v) {
+        if (!(e instanceof ElementGroup group)) {
+            return false;
+        }
+        for (Element c : group.getElements()) {
+            boolean inside = bindsHere(c, v)
+                || c instanceof ElementNamedGraph ng && restrictable(ng.getElement(), v)
+                || c instanceof ElementGroup && restrictable(c, v)
+                || c instanceof ElementSubQuery sub && scopeOf(sub, v) != null && restrictable(scopeOf(sub, v), v)
+                || c instanceof ElementUnion u && u.getElements().stream().allMatch(b -> restrictable(b, v));
+            if (inside) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A triple pattern, VALUES block or GRAPH name of this element itself binds {@code v}. */
+    private static boolean bindsHere(Element e, Var v) {
+        return (e instanceof ElementPathBlock || e instanceof ElementTriplesBlock) && PatternVars.vars(e).contains(v)
+            || e instanceof ElementData data && data.getVars().contains(v)
+            || e instanceof ElementNamedGraph ng && v.equals(ng.getGraphNameNode());
+    }
+
+    /** The pattern of a subquery in which {@code v} may be restricted: it projects v as is, or keeps it inside; else null. */
+    private static ElementGroup scopeOf(ElementSubQuery sub, Var v) {
+        Query sq = sub.getQuery();
+        boolean computed = sq.getProjectVars().contains(v) && sq.getProject().hasExpr(v);
+        return !computed && sq.getQueryPattern() instanceof ElementGroup inner ? inner : null;
     }
 
     private static ElementData values(Var v, List<Node> nodes) {

@@ -124,13 +124,24 @@ class QueryParametersTest {
             for (Path f : files.filter(p -> p.toString().endsWith(".rq")).sorted().toList()) {
                 LibraryQuery q = LibraryQuery.parse(f.toString());
                 assertTrue(q.declaresParams(), f + " declares its parameters");
+                List<String> required = q.params().stream().filter(LibraryQuery.Param::required)
+                    .map(p -> p.name() + "=<https://w3id.org/newskg/id/x>").toList();
                 for (LibraryQuery.Param p : q.params()) {
                     String value = switch (p.kind()) {
                         case ENTITY, ARTICLE -> "<https://w3id.org/newskg/id/x>";
                         case STATUS -> "reported";
                         case TEXT -> "x";
                     };
-                    runner.rows(q, QueryParameters.parse(List.of(p.name() + "=" + value)), 1L, null);
+                    List<String> specs = new java.util.ArrayList<>(required);
+                    if (!p.required()) {
+                        specs.add(p.name() + "=" + value);
+                    }
+                    runner.rows(q, QueryParameters.parse(specs), 1L, null);
+                }
+                if (!required.isEmpty()) {
+                    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> runner.rows(q, Map.of(), null, null), f + " without its required parameter");
+                    assertTrue(e.getMessage().contains("needs --param"), e.getMessage());
                 }
             }
         }
