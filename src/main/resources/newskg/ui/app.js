@@ -102,8 +102,17 @@ const NKG = (() => {
   // ---- the evidence panel ----
   let drawer;
 
+  /** On wide screens the page makes room for the panel; charts listen to resize to redraw at the new width. */
+  function dock(open) {
+    document.body.classList.toggle('with-drawer', open);
+    window.dispatchEvent(new Event('resize'));
+  }
+
   function closeDrawer() {
-    if (drawer) drawer.classList.remove('open');
+    if (drawer && drawer.classList.contains('open')) {
+      drawer.classList.remove('open');
+      dock(false);
+    }
   }
 
   /** Opens the side panel with a heading and content (replacing what it showed). */
@@ -119,7 +128,10 @@ const NKG = (() => {
         el('button', { class: 'close', title: 'Close (Esc)', 'aria-label': 'Close', onclick: closeDrawer }, '×')),
       el('div', { class: 'drawer-body' }, ...content));
     drawer.scrollTop = 0;
-    drawer.classList.add('open');
+    if (!drawer.classList.contains('open')) {
+      drawer.classList.add('open');
+      dock(true);
+    }
   }
 
   /**

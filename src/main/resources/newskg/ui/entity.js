@@ -11,6 +11,7 @@
   document.title = `newskg · ${name}`;
   const TYPE_ORDER = ['Visit', 'Contact', 'Agreement', 'Deployment', 'Transfer', 'Statement'];
   const charts = {};
+  const pointOf = new Map(); // event row index -> [series, data index] in the timeline chart
   window.nkgCharts = charts; // for the browser tests
   window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
 
@@ -46,15 +47,34 @@
 
   // ---- header ----
   function renderHead(m, rows) {
-    const names = [...new Set(rows.map((r) => r.name || r.alias || '').filter((n) => n && n !== name))];
+    const aliases = [...new Set(rows.filter((r) => r.kind === 'alias').map((r) => r.name))];
+    const type = m ? m.type : (rows.find((r) => r.kind === 'name') || {}).type;
+    const tenures = rows.filter((r) => r.kind === 'tenure');
     NKG.fill(head,
       el('div', { class: 'entity-title' },
         el('h1', { id: 'entity-name' }, name),
-        m ? NKG.kindChip(m.type) : null),
+        type ? NKG.kindChip(type) : null),
       el('div', { class: 'entity-meta' },
-        m ? el('span', {}, `named in ${m.articles} article${m.articles === 1 ? '' : 's'}`) : el('span', { class: 'muted' }, 'not in the statistics graph'),
+        m ? el('span', {}, `named in ${m.articles} article${m.articles === 1 ? '' : 's'}`) : el('span', { class: 'muted' }, 'named in no article'),
         m ? el('code', { class: 'iri', title: 'IRI' }, m.iri) : null),
-      names.length ? el('div', { class: 'entity-names' }, el('span', { class: 'muted' }, 'also: '), names.join(' · ')) : null);
+      aliases.length ? el('div', { class: 'entity-names' }, el('span', { class: 'muted' }, 'Also known as '), aliases.join(' · ')) : null,
+      tenures.length ? renderTenures(tenures) : null);
+  }
+
+  /** Terms of office from the reference data: current ones first, at most six until asked for more. */
+  function renderTenures(tenures) {
+    const sorted = [...tenures].sort((a, b) => (a.end ? 1 : 0) - (b.end ? 1 : 0) || (b.start || '').localeCompare(a.start || ''));
+    const item = (t) => el('li', { class: 'tenure' + (t.end ? '' : ' current') },
+      t.role === 'organization' ? el('a', { href: NKG.entityUrl(t.person) }, t.person) : null,
+      t.role === 'organization' ? ', ' : '', `${t.post}${t.org && t.role !== 'organization' ? ', ' + t.org : ''}`,
+      el('span', { class: 'muted' }, ` ${t.start ? NKG.formatDate(t.start) : '?'} – ${t.end ? NKG.formatDate(t.end) : 'now'}`));
+    const list = el('ul', { class: 'tenure-list' }, ...sorted.slice(0, 6).map(item));
+    if (sorted.length > 6) {
+      const more = el('li', {}, el('a', { href: '#', onclick: (e) => { e.preventDefault(); list.replaceChildren(...sorted.map(item)); } },
+        `+${sorted.length - 6} more`));
+      list.append(more);
+    }
+    return el('div', { class: 'tenures' }, el('span', { class: 'muted' }, 'Offices (reference data)'), list);
   }
 
   // ---- helpers ----
@@ -76,7 +96,8 @@
     NKG.showEvidence({
       heading: `${row.type || 'Event'} · ${NKG.formatDate(row.date)}`,
       status: row.status,
-      facts: [['Entity', name], ['Role', row.role], ['Counterparts', cps.length ? cps.join(', ') : ''], ['Date', row.date ? NKG.formatDate(row.date) : 'undated']],
+      facts: [['Entity', name], ['Role', row.role], ['Counterparts', cps.length ? cps.join(', ') : ''], ['Date', row.date ? NKG.formatDate(row.date) : 'undated'],
+        ['Reports', Number(row.reports) > 1 ? `${row.reports} articles; the first is shown` : '']],
       evidence: row.evidence, article: row.article, published: row.published, source: row.source, url: row.url, title: row.title,
       back,
     });
@@ -115,12 +136,16 @@
       groups.get(key).push(i);
     });
     const yOf = new Map();
-    for (const ids of groups.values()) {
-      const step = Math.min(0.8 / ids.length, 0.22);
+    for (const [key, ids] of groups) {
+      const step = key.startsWith('undated|') ? 0 : Math.min(0.8 / ids.length, 0.22);
       ids.forEach((id, j) => yOf.set(id, (j - (ids.length - 1) / 2) * step));
     }
+    // Undated events spread along their lane in the undated strip.
     const undatedX = new Map();
-    rows.filter((r) => !r.date || toTime(r.date) === null).forEach((r, j, all) => undatedX.set(r, (j + 1) / (all.length + 1)));
+    for (const t of types) {
+      const lane = rows.filter((r) => r.type === t && (!r.date || toTime(r.date) === null));
+      lane.forEach((r, j) => undatedX.set(r, (j + 1) / (lane.length + 1)));
+    }
     const series = [];
     for (const [status, s] of Object.entries(STATUS)) {
       const point = (r, i, x) => ({ value: [x, types.indexOf(r.type) + 0.5 + yOf.get(i), i], itemStyle: { color: s.color } });
@@ -192,6 +217,7 @@
       series,
     });
     box.dataset.points = String(series.reduce((n, s) => n + s.data.length, 0));
+    series.forEach((s, si) => s.data.forEach((d, di) => pointOf.set(d.value[2], [si, di])));
     chart.on('click', (p) => {
       if (!p.value) return;
       const i = p.value[2];
@@ -200,7 +226,13 @@
     });
   }
 
+  /** Marks event i in the list and in the chart. */
   function select(i) {
+    if (charts.timeline && pointOf.has(i)) {
+      charts.timeline.dispatchAction({ type: 'downplay' });
+      const [seriesIndex, dataIndex] = pointOf.get(i);
+      charts.timeline.dispatchAction({ type: 'highlight', seriesIndex, dataIndex });
+    }
     document.querySelectorAll('.timeline-item.selected').forEach((n) => n.classList.remove('selected'));
     const item = document.querySelector(`.timeline-item[data-index="${i}"]`);
     if (item) {
@@ -247,7 +279,7 @@
           NKG.statusBadge(r.status)),
         el('div', { class: 'sentence' }, r.evidence),
         el('div', { class: 'src muted' }, [r.source, r.published ? 'published ' + NKG.formatDate(r.published) : null,
-          r.article.replace(/^.*\/article\//, '')].filter(Boolean).join(' · '))));
+          r.article.replace(/^.*\/article\//, ''), Number(r.reports) > 1 ? `reported by ${r.reports} articles` : null].filter(Boolean).join(' · '))));
     }));
   }
 
@@ -291,13 +323,13 @@
       },
       legend: { data: cats, bottom: 0, icon: 'circle', itemWidth: 10, textStyle: { fontSize: 11 } },
       series: [{
-        type: 'graph', layout: 'force', roam: true, draggable: true,
+        type: 'graph', layout: 'force', roam: true, draggable: true, zoom: 0.8,
         categories: cats.map((k) => ({ name: k, itemStyle: { color: KIND[k] } })),
-        force: { repulsion: 260, edgeLength: [70, 150], gravity: 0.08 },
+        force: { repulsion: 320, edgeLength: [90, 160], gravity: 0.06 },
         label: { show: true, position: 'right', fontSize: 11, color: '#212529' },
         emphasis: { focus: 'adjacency', lineStyle: { width: 4 } },
         data: [{ id: 'self', name, symbolSize: 34, category: cats.indexOf(m && KIND[m.type] ? m.type : 'Other'),
-          label: { fontWeight: 'bold', fontSize: 13 }, itemStyle: { borderColor: '#212529', borderWidth: 2 } },
+          label: { fontWeight: 'bold', fontSize: 13, position: 'bottom' }, itemStyle: { borderColor: '#212529', borderWidth: 2 } },
         ...cps.map((c) => ({ id: c.iri, name: c.label, value: c.total, symbolSize: 10 + 6 * Math.sqrt(c.total),
           category: cats.indexOf(KIND[c.type] ? c.type : 'Other') }))],
         links: cps.map((c) => ({ source: 'self', target: c.iri, value: c.total,
@@ -332,41 +364,47 @@
   // ---- posts ----
   function renderPosts(rows) {
     const list = document.getElementById('posts');
-    const posts = rows.filter((r) => r.post);
-    document.getElementById('posts-note').textContent = posts.length ? `${posts.length}` : '';
+    const posts = rows.filter((r) => r.kind === 'post');
+    document.getElementById('posts-note').textContent = posts.length ? `${posts.length} stated in articles` : '';
     if (!posts.length) {
       list.replaceChildren(el('li', { class: 'empty' }, 'No posts recorded.'));
       return;
     }
-    list.replaceChildren(...posts.map((r) => el('li', {
-      class: 'fact clickable post-item',
-      onclick: () => NKG.showEvidence({
-        heading: `${r.post}${r.org ? ', ' + r.org : ''}`, status: r.status,
-        facts: [['Person', name], ['Post', r.post], ['Of', r.org], ['Stated', r.published ? NKG.formatDate(r.published) : '']],
-        evidence: r.evidence, article: r.article, published: r.published, source: r.source, url: r.url, title: r.title,
-      }),
-    },
-    el('div', { class: 'line1' }, el('b', {}, r.post), r.org ? ` · ${r.org}` : '', ' ', r.status ? NKG.statusBadge(r.status) : null),
-    el('div', { class: 'src muted' }, [r.published ? NKG.formatDate(r.published) : null, r.source, r.article.replace(/^.*\/article\//, '')].filter(Boolean).join(' · ')))));
+    list.replaceChildren(...posts.map((r) => {
+      const holder = r.role === 'organization';
+      const title = holder ? `${r.person}, ${r.post}` : `${r.post}${r.org ? ', ' + r.org : ''}`;
+      return el('li', {
+        class: 'fact clickable post-item',
+        onclick: () => NKG.showEvidence({
+          heading: title, status: r.status,
+          facts: [['Person', r.person], ['Post', r.post], ['Of', r.org]],
+          evidence: r.evidence, article: r.article, published: r.published, source: r.source, url: r.url,
+        }),
+      },
+      el('div', { class: 'line1' },
+        holder ? el('a', { href: NKG.entityUrl(r.person), onclick: (e) => e.stopPropagation() }, r.person) : null,
+        el('b', {}, r.post), !holder && r.org ? el('span', {}, '· ', el('a', { href: NKG.entityUrl(r.org), onclick: (e) => e.stopPropagation() }, r.org)) : null,
+        r.status ? NKG.statusBadge(r.status) : null),
+      el('div', { class: 'src muted' }, [r.published ? NKG.formatDate(r.published) : null, r.source, r.article.replace(/^.*\/article\//, '')].filter(Boolean).join(' · ')));
+    }));
   }
 
   // ---- articles ----
   function renderArticles(eventRows, aboutRows) {
     const list = document.getElementById('articles');
-    const by = new Map();
-    for (const r of [...eventRows, ...aboutRows]) {
-      if (!r.article) continue;
-      if (!by.has(r.article)) by.set(r.article, { ...r, facts: 0 });
-      by.get(r.article).facts++;
+    const facts = new Map();
+    for (const r of [...eventRows, ...aboutRows.filter((x) => x.kind === 'post')]) {
+      if (r.article) facts.set(r.article, (facts.get(r.article) || 0) + 1);
     }
-    const arts = [...by.values()].sort((a, b) => (b.published || '').localeCompare(a.published || ''));
-    document.getElementById('articles-note').textContent = arts.length ? `${arts.length}` : '';
+    const arts = aboutRows.filter((r) => r.kind === 'article' && r.article);
+    document.getElementById('articles-note').textContent = arts.length ? `${arts.length} naming ${name}` : '';
     if (!arts.length) {
       list.replaceChildren(el('li', { class: 'empty' }, 'No articles.'));
       return;
     }
     list.replaceChildren(...arts.map((a) => el('li', {},
-      el('a', { href: NKG.articleUrl(a.article) }, a.title || a.article.replace(/^.*\/article\//, '')),
-      el('div', { class: 'muted' }, [a.published ? NKG.formatDate(a.published) : null, a.source, `${a.facts} fact${a.facts === 1 ? '' : 's'} here`].filter(Boolean).join(' · ')))));
+      el('a', { href: NKG.articleUrl(a.article) }, a.article.replace(/^.*\/article\//, '')),
+      el('div', { class: 'muted' }, [a.published ? NKG.formatDate(a.published) : null, a.source,
+        facts.get(a.article) ? `${facts.get(a.article)} of the facts above` : null].filter(Boolean).join(' · ')))));
   }
 })();

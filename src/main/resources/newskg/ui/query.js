@@ -116,6 +116,9 @@
       document.getElementById('next').disabled = bindings.length < size;
       const cell = (b) => {
         if (!b) return el('td', { class: 'unbound' });
+        if (b.type === 'uri' && b.value.startsWith('https://w3id.org/newskg/article/')) {
+          return el('td', { class: 'iri' }, el('a', { href: NKG.articleUrl(b.value), title: 'read the article' }, shorten(b.value)));
+        }
         if (b.type === 'uri') return el('td', { class: 'iri', title: b.value }, shorten(b.value));
         return el('td', {}, b.value);
       };
