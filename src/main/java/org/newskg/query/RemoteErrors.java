@@ -20,7 +20,7 @@ public final class RemoteErrors {
     public static final class RemoteStoreException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        RemoteStoreException(String message, Throwable cause) {
+        public RemoteStoreException(String message, Throwable cause) {
             super(message, cause);
         }
     }
@@ -33,6 +33,9 @@ public final class RemoteErrors {
             return work.get();
         } catch (QueryExceptionHTTP e) {
             int code = e.getStatusCode();
+            if (code <= 0) {
+                throw unreachable(url, e);
+            }
             String detail = LibraryQuery.oneLine(e.getResponse() == null ? e.getMessage() : e.getResponse());
             if (code >= 400 && code < 500) {
                 throw new IllegalArgumentException(url + " refused the query (HTTP " + code + "): " + detail, e);

@@ -57,16 +57,61 @@ public final class NewsStore implements AutoCloseable {
         this.index = new EntityIndex(dsg);
     }
 
-    /** Opens (creating if needed) the database in a directory. */
+    /**
+     * Opens the database in a directory, creating it when the directory is missing or empty. A
+     * directory that holds other files and no database is refused ({@link IllegalArgumentException}),
+     * so a mistyped path never litters a directory with database files.
+     */
     public static NewsStore open(Path location) {
+        if (Files.exists(location) && !Files.isDirectory(location)) {
+            throw new IllegalArgumentException(location + " is not a directory, so it cannot hold a store");
+        }
+        if (Files.isDirectory(location) && !isEmpty(location) && !isStore(location)) {
+            throw new IllegalArgumentException(location + " is not a newskg store (it holds other files and no TDB2 "
+                + "database); give an empty or new directory");
+        }
         try {
             Files.createDirectories(location);
         } catch (java.io.IOException e) {
             throw new StoreException("cannot create store directory " + location + ": " + e.getMessage(), e);
         }
+        return connect(location);
+    }
+
+    /**
+     * Opens an existing database, creating nothing: a missing directory, an empty one, or one without
+     * a TDB2 database is refused ({@link IllegalArgumentException}, one line naming the path).
+     */
+    public static NewsStore openExisting(Path location) {
         if (!Files.isDirectory(location)) {
-            throw new StoreException(location + " is not a directory");
+            throw new IllegalArgumentException("no store at " + location + " (run 'newskg ingest' first or pass --store)");
         }
+        if (!isStore(location)) {
+            throw new IllegalArgumentException(location + " is not a newskg store (no TDB2 database in it); "
+                + "pass --store with the directory 'newskg ingest' wrote");
+        }
+        return connect(location);
+    }
+
+    /** Whether a directory holds a TDB2 database: a {@code Data-NNNN} generation with its quad index. */
+    public static boolean isStore(Path dir) {
+        try (var entries = Files.list(dir)) {
+            return entries.anyMatch(p -> p.getFileName().toString().matches("Data-\\d+")
+                && Files.isRegularFile(p.resolve("GSPO.bpt")));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static NewsStore connect(Path location) {
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(location.toString());
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
         return new NewsStore(location, dsg);
