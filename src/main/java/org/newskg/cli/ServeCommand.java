@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code newskg serve}: the store over HTTP with embedded Fuseki, read-only, with optional token-protected live ingest. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Serves the store with embedded Fuseki: SPARQL at /newskg/sparql (and /newskg/query), "
-        + "read-only Graph Store Protocol at /newskg/get, the Fuseki UI at /. Read-only; live ingest "
+        + "read-only Graph Store Protocol at /newskg/get, the analyst pages at / (search, entity timeline and network, query editor). Read-only; live ingest "
         + "(POST /newskg/ingest, or 'newskg ingest --server URL') only with the token given at start.",
         "Stops cleanly on Ctrl-C or SIGTERM."})
 final class ServeCommand implements Callable<Integer> {
@@ -64,7 +64,7 @@ final class ServeCommand implements Callable<Integer> {
         }, "newskg-shutdown"));
         var out = spec.commandLine().getOut();
         out.println("newskg serving " + store.location() + " at " + server.url() + "/");
-        out.println("  SPARQL: " + server.sparqlUrl() + "   UI: " + server.url() + "/");
+        out.println("  SPARQL: " + server.sparqlUrl() + "   analyst pages: " + server.url() + "/");
         out.println("  " + (writeToken == null || writeToken.isEmpty() ? "read-only (no token: live ingest disabled)"
             : "live ingest: POST " + server.url() + NewsServer.DATASET + "/ingest with the token"));
         out.flush();
