@@ -19,7 +19,12 @@ import org.newskg.nlp.NkgAnnotations;
  *   <li>a partner made the subject of a purpose clause: "spoke with X to discuss Y" parsed as "with [X to discuss Y]"
  *   gets {@code obl:with} from the verb to X;</li>
  *   <li>the subject swallowed by a fronted phrase: "During a visit to Benghazi, X and Y acknowledged ..." parsed with X
- *   and Y conjoined to Benghazi, leaving the verb without a subject, gets X and Y as the verb's subjects.</li>
+ *   and Y conjoined to Benghazi, or "On Friday Secretary X spoke ..." parsed with the weekday compounded into the name,
+ *   leaving the verb without a subject, gets X and Y as the verb's subjects;</li>
+ *   <li>a gerund taken for an adjective: "after meeting Prime Minister X in Y" parsed as a minister who is "meeting" gets
+ *   the gerund back as the clause ("after" on it, X its object, the rest its modifiers), and so does "could consider
+ *   supplying weapons to Ukraine" (the gerund the verb's complement, the weapons and Ukraine its own);</li>
+ *   <li>a relative clause hung loosely on its noun ("troops, who have served in Somalia, ..."): the noun is its subject.</li>
  * </ul>
  *
  * <pre>{@code
@@ -35,6 +40,88 @@ final class ParseRepair {
     static void repair(SemanticGraph graph) {
         partnerInPurposeClause(graph);
         subjectInFrontedPhrase(graph);
+        gerundTakenForAdjective(graph);
+        relativeSubject(graph);
+    }
+
+    /** "Burundian troops, who have served in Somalia, ...", with the relative clause hung loosely on the noun: the noun is its subject. */
+    private static void relativeSubject(SemanticGraph graph) {
+        for (SemanticGraphEdge e : List.copyOf(graph.edgeListSorted())) {
+            IndexedWord clause = e.getDependent();
+            String rel = e.getRelation().toString();
+            if (!(rel.equals("dep") || rel.equals("acl")) || clause.tag() == null || !clause.tag().startsWith("VB")
+                || e.getGovernor().tag() == null || !e.getGovernor().tag().startsWith("NN")) {
+                continue;
+            }
+            for (SemanticGraphEdge s : List.copyOf(graph.outgoingEdgeList(clause))) {
+                String w = s.getDependent().word().toLowerCase(Locale.ROOT);
+                if (s.getRelation().toString().startsWith("nsubj") && (w.equals("who") || w.equals("which") || w.equals("that"))) {
+                    add(graph, clause, e.getGovernor(), s.getRelation().toString());
+                }
+            }
+        }
+    }
+
+    private static void gerundTakenForAdjective(SemanticGraph graph) {
+        for (SemanticGraphEdge e : List.copyOf(graph.edgeListSorted())) {
+            IndexedWord gerund = e.getDependent();
+            if (!e.getRelation().toString().equals("amod") || !"VBG".equals(gerund.tag()) || gerund.index() >= e.getGovernor().index()) {
+                continue;
+            }
+            IndexedWord before = graph.getNodeByIndexSafe(gerund.index() - 1);
+            String prep = before == null ? "" : before.word().toLowerCase(Locale.ROOT);
+            if (before != null && before.tag() != null && before.tag().startsWith("VB") && e.getGovernor().index() == gerund.index() + 1
+                && graph.getEdge(before, e.getGovernor()) != null && graph.getEdge(before, e.getGovernor()).getRelation().toString().equals("obj")) {
+                // "could consider supplying weapons to Ukraine", parsed as weapons that are "supplying".
+                IndexedWord verb = before;
+                IndexedWord object = e.getGovernor();
+                graph.removeEdge(e);
+                graph.removeEdge(graph.getEdge(verb, object));
+                add(graph, verb, gerund, "xcomp");
+                add(graph, gerund, object, "obj");
+                for (SemanticGraphEdge c : List.copyOf(graph.outgoingEdgeList(verb))) {
+                    if (c.getRelation().toString().startsWith("obl") && c.getDependent().index() > object.index()) {
+                        graph.removeEdge(c);
+                        add(graph, gerund, c.getDependent(), c.getRelation().toString());
+                    }
+                }
+                continue;
+            }
+            if (!Set.of("after", "before", "while", "since", "by", "without", "when", "of", "for", "on", "about").contains(prep)) {
+                continue;
+            }
+            // The phrase head: the word the gerund's noun belongs to, attached to the clause by that preposition.
+            IndexedWord head = e.getGovernor();
+            for (int level = 0; level < 3; level++) {
+                IndexedWord up = null;
+                for (SemanticGraphEdge in : graph.incomingEdgeIterable(head)) {
+                    up = in.getRelation().toString().equals("compound") ? in.getGovernor() : up;
+                }
+                if (up == null) {
+                    break;
+                }
+                head = up;
+            }
+            SemanticGraphEdge attach = null;
+            for (SemanticGraphEdge in : graph.incomingEdgeIterable(head)) {
+                attach = in.getRelation().toString().equals("obl:" + prep) || in.getRelation().toString().equals("nmod:" + prep) ? in : attach;
+            }
+            if (attach == null) {
+                continue;
+            }
+            IndexedWord clause = attach.getGovernor();
+            graph.removeEdge(e);
+            graph.removeEdge(attach);
+            add(graph, clause, gerund, "advcl:" + prep);
+            add(graph, gerund, head, "obj");
+            for (SemanticGraphEdge c : List.copyOf(graph.outgoingEdgeList(head))) {
+                String rel = c.getRelation().toString();
+                if (rel.startsWith("nmod:") && !rel.equals("nmod:poss") && c.getDependent().index() > head.index()) {
+                    graph.removeEdge(c);
+                    add(graph, gerund, c.getDependent(), "obl:" + rel.substring("nmod:".length()));
+                }
+            }
+        }
     }
 
     private static void partnerInPurposeClause(SemanticGraph graph) {
@@ -57,6 +144,18 @@ final class ParseRepair {
                 continue;
             }
             List<IndexedWord> subjects = new ArrayList<>();
+            for (SemanticGraphEdge c : graph.outgoingEdgeList(verb)) {
+                // "on Friday Secretary X spoke": the actor heading a fronted time phrase, with the day as its compound.
+                IndexedWord actor = c.getDependent();
+                boolean dated = false;
+                for (IndexedWord d : graph.descendants(actor)) {
+                    dated |= temporal(d) && d.index() < actor.index() && !d.equals(actor);
+                }
+                if (c.getRelation().toString().startsWith("obl") && dated && isActor(actor) && actor.index() < verb.index()
+                    && !subjects.contains(actor)) {
+                    subjects.add(actor);
+                }
+            }
             for (SemanticGraphEdge c : graph.edgeListSorted()) {
                 IndexedWord first = c.getGovernor();
                 IndexedWord actor = c.getDependent();
@@ -72,6 +171,14 @@ final class ParseRepair {
                     graph.removeEdge(in);
                 }
                 add(graph, verb, actor, "nsubj");
+                for (IndexedWord d : List.copyOf(graph.descendants(actor))) {
+                    for (SemanticGraphEdge in : temporal(d) ? List.copyOf(graph.incomingEdgeList(d)) : List.<SemanticGraphEdge>of()) {
+                        if (in.getRelation().toString().equals("compound")) {
+                            graph.removeEdge(in);
+                            add(graph, verb, d, "obl:tmod");
+                        }
+                    }
+                }
             }
         }
     }
@@ -91,6 +198,13 @@ final class ParseRepair {
             n = up;
         }
         return false;
+    }
+
+    /** A date word: tagged DATE by the NER, or a month or weekday name ("mid-March" included). */
+    private static boolean temporal(IndexedWord w) {
+        String word = w.word().toLowerCase(Locale.ROOT).replaceFirst("^(mid|early|late)-", "");
+        return "DATE".equals(w.ner()) || word.matches("(january|february|march|april|may|june|july|august|september|october|november"
+            + "|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)");
     }
 
     private static boolean commaBetween(SemanticGraph graph, IndexedWord a, IndexedWord b) {
