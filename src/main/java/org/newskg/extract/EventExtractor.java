@@ -54,8 +54,8 @@ public final class EventExtractor {
         this.cues = cues;
         this.gazetteer = gazetteer;
         this.factuality = new FactualityRules(cues);
-        for (EventType t : EventType.values()) {
-            rules.put(t, SemgrexRuleFile.load(t.ruleFile(), cues));
+        for (String file : Extractor.SEMGREX_FILES) {
+            rules.put(EventType.ofFile(file), SemgrexRuleFile.load(file, cues));
         }
         this.frameMatcher = new FrameMatcher(Frames.load(cues));
         this.coref = new Coreference(cues, gazetteer);
@@ -102,7 +102,7 @@ public final class EventExtractor {
             antecedents = new Antecedents(Coreference.conjoinedPair(doc, graph, tokens, antecedents.states(), Kind.STATE),
                 Coreference.conjoinedPair(doc, graph, tokens, antecedents.people(), Kind.PERSON), antecedents.deal(), antecedents.places());
             Map<String, Hit> hits = new LinkedHashMap<>();
-            for (EventType type : EventType.values()) {
+            for (EventType type : rules.keySet()) {
                 for (SemgrexRuleFile.Rule rule : rules.get(type).rules()) {
                     if (only != null && only != rule) {
                         continue;

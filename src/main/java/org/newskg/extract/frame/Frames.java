@@ -53,7 +53,7 @@ public final class Frames {
 
     /** The frame file of an event type: "visits.yml". */
     public static String fileOf(EventType type) {
-        return type.ruleFile().replace(".semgrex", ".yml");
+        return type.plural() + ".yml";
     }
 
     /** Every frame file extraction reads, for the extractor version. */
