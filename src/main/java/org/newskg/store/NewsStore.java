@@ -19,7 +19,9 @@ import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
+import java.util.function.Consumer;
 import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.newskg.rdf.NKG;
 import org.newskg.rdf.RdfMapper;
 import org.newskg.rdf.ReferenceData;
@@ -175,23 +177,35 @@ public final class NewsStore implements AutoCloseable {
      * {@link #write} for large ingests, but it does not replace existing graphs.
      */
     public long bulkLoad(Iterator<ArticleQuads> articles, String loader) {
+        return bulkLoad(out -> {
+            while (articles.hasNext()) {
+                ArticleQuads a = articles.next();
+                a.quads().forEach(out::quad);
+                a.meta().forEach(out::quad);
+            }
+        }, loader);
+    }
+
+    /**
+     * Bulk-loads the quads {@code source} sends to the stream it is given (e.g. straight from
+     * N-Quads files) as {@link #bulkLoad(Iterator, String)} does: the articles must not be in the
+     * store yet, and each article graph's quads must be distinct, as {@link RdfMapper} emits them.
+     */
+    public long bulkLoad(Consumer<StreamRDF> source, String loader) {
         Map<Node, Integer> delta = new HashMap<>();
         DataLoader l = loader(loader);
         l.startBulk();
         try {
-            StreamRDF out = l.stream();
-            while (articles.hasNext()) {
-                ArticleQuads a = articles.next();
-                Set<Node> after = new HashSet<>();
-                for (Quad q : a.quads()) {
-                    out.quad(q);
+            StreamRDF into = l.stream();
+            source.accept(new StreamRDFWrapper(into) {
+                @Override
+                public void quad(Quad q) {
+                    into.quad(q);
                     if (isMention(q)) {
-                        after.add(q.getObject());
+                        delta.merge(q.getObject(), 1, Integer::sum);
                     }
                 }
-                a.meta().forEach(out::quad);
-                count(delta, Set.of(), after);
-            }
+            });
             l.finishBulk();
         } catch (RuntimeException e) {
             l.finishException(e);
