@@ -80,9 +80,12 @@ class InteropIT {
             port = s.getLocalPort();
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process fuseki = new ProcessBuilder(java.toString(), "-Xmx1g", "-jar", jar.toString(), "--localhost",
-            "--port", Integer.toString(port), "--tdb2", "--loc", store.toString(),
+        // stock Fuseki writes its run/ directory (config, shiro.ini, templates) into its working directory
+        Path work = Files.createDirectories(dir.resolve("fuseki-work"));
+        Process fuseki = new ProcessBuilder(java.toString(), "-Xmx1g", "-jar", jar.toAbsolutePath().toString(), "--localhost",
+            "--port", Integer.toString(port), "--tdb2", "--loc", store.toAbsolutePath().toString(),
             "--set", "tdb:unionDefaultGraph=true", "/ds")
+            .directory(work.toFile())
             .redirectErrorStream(true).redirectOutput(dir.resolve("fuseki.log").toFile()).start();
         try {
             String base = "http://127.0.0.1:" + port;
@@ -100,6 +103,7 @@ class InteropIT {
             fuseki.destroy();
             fuseki.waitFor(30, TimeUnit.SECONDS);
         }
+        assertTrue(Files.isDirectory(work.resolve("run")), "stock Fuseki's run/ went to its temporary working directory");
     }
 
     static void waitForPing(String base, Process p) throws Exception {
