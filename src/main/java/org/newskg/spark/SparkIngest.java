@@ -48,10 +48,14 @@ public final class SparkIngest {
      */
     public record Options(String master, String out, int partitions, Map<String, String> conf, boolean verbose) {}
 
-    /** What a run did, from the driver's side. */
+    /**
+     * What a run did, from the driver's side: articles, quads and facts written, the reject lines,
+     * shards and partitions, each executor's model-load time and peak heap, the seconds all shard
+     * tasks spent extracting (added up), and the seconds of the whole run.
+     */
     public record Result(int articles, long quads, long facts, List<String> rejects, int shards, int partitions,
                          Map<String, Double> loadSecondsByExecutor, Map<String, Long> peakHeapMbByExecutor,
-                         double seconds, String out) {}
+                         double taskSeconds, double seconds, String out) {}
 
     /** Settings rebuilt on an executor from the driver's. */
     static Settings settings(Map<String, String> values) {
@@ -73,7 +77,11 @@ public final class SparkIngest {
         } else if (!conf.contains("spark.master")) {
             conf.setMaster("local[*]");
         }
-        if (!conf.get("spark.master").startsWith("local") && !conf.contains("spark.jars")) {
+        if (conf.get("spark.master").startsWith("local")) {
+            // one JVM: nothing needs to be reachable from other hosts
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        } else if (!conf.contains("spark.jars")) {
             conf.set("spark.jars", String.join(",", applicationJars()));
         }
         ReferenceData ref = ReferenceData.load();
@@ -81,13 +89,16 @@ public final class SparkIngest {
         Map<String, String> values = settings.asMap();
         long maxBytes = settings.getInt("ingest.maxArticleBytes") > 0 ? settings.getInt("ingest.maxArticleBytes") : Long.MAX_VALUE;
         long timeout = Math.max(0, settings.getInt("ingest.articleTimeout"));
+        Map<String, String> hadoopValues = new TreeMap<>();
+        for (Tuple2<String, String> kv : conf.getAllWithPrefix("spark.hadoop.")) {
+            hadoopValues.put(kv._1(), kv._2());
+        }
+        Configuration before = new Configuration();
+        hadoopValues.forEach(before::set);
+        ShardOutput.prepare(o.out(), ShardOutput.hadoopConf(before));
         try (JavaSparkContext jsc = new JavaSparkContext(conf)) {
             Configuration hadoop = ShardOutput.hadoopConf(jsc.hadoopConfiguration());
             ShardOutput out = ShardOutput.prepare(o.out(), hadoop);
-            Map<String, String> hadoopValues = new TreeMap<>();
-            for (Tuple2<String, String> kv : conf.getAllWithPrefix("spark.hadoop.")) {
-                hadoopValues.put(kv._1(), kv._2());
-            }
 
             List<Reject> rejects = new ArrayList<>();
             List<InputFile> files = InputListing.list(inputs, hadoop, rejects::add);
@@ -136,14 +147,16 @@ public final class SparkIngest {
             long quads = 0;
             long facts = 0;
             int written = 0;
+            double taskSeconds = 0;
             for (ShardStats s : byShard.values()) {
+                taskSeconds += s.seconds();
                 load.merge(s.executor(), s.loadSeconds(), Math::max);
                 heap.merge(s.executor(), s.peakHeapMb(), Math::max);
                 quads += s.quads();
                 facts += s.facts();
                 written += s.articles();
             }
-            return new Result(written, quads, facts, lines, count > 0 ? byShard.size() : 0, n, load, heap,
+            return new Result(written, quads, facts, lines, count > 0 ? byShard.size() : 0, n, load, heap, taskSeconds,
                 (System.nanoTime() - t0) / 1e9, out.uri());
         }
     }

@@ -88,4 +88,27 @@ class SparkIngestIT {
         assertTrue(again.out().contains("(" + articles + " replaced)"), again.out());
         assertSameLines(expected, sortedExport(loaded), "loading the shards again changes nothing");
     }
+
+    @Test
+    void benchSparkReportsItsFigures() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.copy(Path.of("data/2019-01-24-venezuela-guaido-recognition.txt"), in.resolve("a.txt"));
+        List<String> cmd = new java.util.ArrayList<>(List.of(SparkProcesses.java(), "-Xmx3g"));
+        cmd.addAll(SparkProcesses.opens());
+        cmd.addAll(List.of("-cp", SparkProcesses.launcherClassPath(), "org.newskg.cli.Main", "bench", "--spark", in.toString(),
+            "--rounds", "1", "--json"));
+        Process p = new ProcessBuilder(cmd).redirectError(dir.resolve("bench.err").toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(600, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out + Files.readString(dir.resolve("bench.err")));
+        JsonObject o = JSON.parse(out);
+        for (String key : List.of("ingest", "spark_local1", "spark_local2", "model_load_s_per_executor", "pipeline_heap_mb",
+            "spark_scaling", "spark_vs_ingest", "per_core_articles_per_s", "cores_for_10m_per_day")) {
+            assertTrue(o.hasKey(key), key + " in " + o);
+        }
+        assertEquals(1, o.get("articles").getAsNumber().value().intValue());
+        assertTrue(o.get("model_load_s_per_executor").getAsNumber().value().doubleValue() > 0, o.toString());
+        assertTrue(o.get("spark_local2").getAsObject().get("articles_per_s").getAsNumber().value().doubleValue() > 0, o.toString());
+        assertTrue(o.get("cores_for_10m_per_day").getAsNumber().value().longValue() >= 1, o.toString());
+    }
 }
