@@ -104,14 +104,16 @@ public final class SparkIngest {
             List<InputFile> files = InputListing.list(inputs, hadoop, rejects::add);
             int slices = Math.max(1, Math.min(files.size(), jsc.defaultParallelism() * 4));
             JavaRDD<ReadItem> read = jsc.parallelize(files, slices)
-                .flatMap(f -> InputListing.read(f, maxBytes, hadoopValues).iterator());
+                .flatMap(f -> InputListing.read(f, maxBytes, hadoopValues).iterator())
+                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+            read.filter(i -> !i.isArticle()).map(ReadItem::reject).collect().forEach(rejects::add);
             JavaRDD<ReadItem> resolved = read.filter(ReadItem::isArticle)
                 .mapToPair(i -> new Tuple2<>(i.article().id(), i.article()))
                 .groupByKey()
                 .flatMap(g -> firstRead(g._2()).iterator())
-                .persist(StorageLevel.MEMORY_AND_DISK());
-            read.filter(i -> !i.isArticle()).map(ReadItem::reject).collect().forEach(rejects::add);
+                .persist(StorageLevel.MEMORY_AND_DISK_SER());
             resolved.filter(i -> !i.isArticle()).map(ReadItem::reject).collect().forEach(rejects::add);
+            read.unpersist(false);
             JavaRDD<ArticleRecord> articles = resolved.filter(ReadItem::isArticle).map(ReadItem::article);
             long count = articles.count();
 
