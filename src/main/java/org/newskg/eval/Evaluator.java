@@ -73,25 +73,95 @@ public final class Evaluator {
             }
             Set<String> expected = goldRows(gold, header, keys, perArticle, aliases);
             Set<String> actual = new LinkedHashSet<>();
+            Map<String, String> evidence = new HashMap<>();
             for (Map<String, String> row : Sparql.select(dsg, q)) {
                 String tuple = tuple(keys, row);
-                if (perArticle) {
-                    for (String a : articlesOf.getOrDefault(row.get("evidence"), Set.of())) {
-                        actual.add(a + " | " + tuple);
+                for (String a : perArticle ? articlesOf.getOrDefault(row.get("evidence"), Set.of()) : Set.of("")) {
+                    String r = perArticle ? a + " | " + tuple : tuple;
+                    actual.add(r);
+                    if (row.get("evidence") != null) {
+                        evidence.putIfAbsent(r, row.get("evidence"));
                     }
-                } else {
-                    actual.add(tuple);
                 }
             }
-            Set<String> fp = new TreeSet<>(actual);
-            fp.removeAll(expected);
-            Set<String> fn = new TreeSet<>(expected);
-            fn.removeAll(actual);
-            pairFreeText(fp, fn, freeColumns(keys, perArticle));
-            int tp = actual.size() - fp.size();
-            scores.add(new Score(name, perArticle, tp, List.copyOf(fp), List.copyOf(fn)));
+            Score sc = score(name, perArticle, keys, expected, actual);
+            Map<String, String> shown = new java.util.TreeMap<>();
+            sc.falsePositives().forEach(r -> shown.put(r, evidence.getOrDefault(r, "")));
+            scores.add(sc.withEvidence(shown));
         }
         return scores;
+    }
+
+    /**
+     * Matches predicted rows to gold rows one to one: exactly, then with agreeing free-text cells, then (for queries with
+     * a date) a predicted row with no date to a gold row that has one, which finds the fact but misses its date. A
+     * wrong date is a wrong fact. Each miss left is put down to the one cell in which some unmatched prediction differs
+     * from it (date, status, an actor or place, a value), else to nothing predicted ("absent").
+     */
+    static Score score(String name, boolean perArticle, List<String> keys, Set<String> expected, Set<String> actual) {
+        Set<String> fp = new TreeSet<>(actual);
+        fp.removeAll(expected);
+        Set<String> fn = new TreeSet<>(expected);
+        fn.removeAll(actual);
+        List<Integer> free = freeColumns(keys, perArticle);
+        int dateCol = keys.indexOf("date") < 0 ? -1 : keys.indexOf("date") + (perArticle ? 1 : 0);
+        int datedGold = 0;
+        int datedRight = 0;
+        for (String row : actual) {
+            if (expected.contains(row) && dateCol >= 0 && !cells(row)[dateCol].isEmpty()) {
+                datedGold++;
+                datedRight++;
+            }
+        }
+        for (String[] pair : pairs(fp, fn, free, -1)) {
+            if (dateCol >= 0 && !cells(pair[1])[dateCol].isEmpty()) {
+                datedGold++;
+                datedRight++;
+            }
+        }
+        int undated = dateCol < 0 ? 0 : pairs(fp, fn, free, dateCol).size();
+        datedGold += undated;
+        int tp = actual.size() - fp.size();
+        Map<String, Integer> causes = new java.util.TreeMap<>();
+        for (String missed : fn) {
+            causes.merge(cause(missed, fp, keys, perArticle, free), 1, Integer::sum);
+        }
+        return new Score(name, perArticle, tp, List.copyOf(fp), List.copyOf(fn), datedGold, datedRight, causes, Map.of());
+    }
+
+    /** The column kind in which the nearest unmatched prediction differs from a missed gold row. */
+    private static String cause(String missed, Set<String> fp, List<String> keys, boolean perArticle, List<Integer> free) {
+        String[] m = cells(missed);
+        String best = "absent";
+        for (String predicted : fp) {
+            String[] p = cells(predicted);
+            if (p.length != m.length || perArticle && !p[0].equals(m[0])) {
+                continue;
+            }
+            int differs = -1;
+            int count = 0;
+            for (int i = 0; i < p.length; i++) {
+                boolean same = free.contains(i) ? headsAgree(p[i], m[i]) : p[i].equals(m[i]);
+                if (!same) {
+                    differs = i;
+                    count++;
+                }
+            }
+            if (count == 1) {
+                String col = keys.get(differs - (perArticle ? 1 : 0));
+                return switch (col) {
+                    case "date" -> "wrong-date";
+                    case "status" -> "wrong-status";
+                    case "item", "topic", "kind", "troops" -> "wrong-" + col;
+                    default -> "wrong-role";
+                };
+            }
+        }
+        return best;
+    }
+
+    private static String[] cells(String row) {
+        return row.split(" \\| ", -1);
     }
 
     /** Positions (in a row's " | "-separated cells) of the free-text columns, counting the article cell. */
@@ -105,28 +175,38 @@ public final class Evaluator {
         return out;
     }
 
-    /** Removes from both sides each false positive and miss that differ only in agreeing free-text cells, one to one. */
-    private static void pairFreeText(Set<String> fp, Set<String> fn, List<Integer> free) {
-        if (free.isEmpty()) {
-            return;
+    /**
+     * Removes from both sides each false positive and miss that agree (free-text cells by head noun), one to one, and
+     * returns the pairs (prediction, gold). With {@code undatedAt} set, a prediction must have an empty cell there where
+     * the gold row has a date, and that cell is not compared.
+     */
+    private static List<String[]> pairs(Set<String> fp, Set<String> fn, List<Integer> free, int undatedAt) {
+        List<String[]> out = new ArrayList<>();
+        if (free.isEmpty() && undatedAt < 0) {
+            return out;
         }
         for (String predicted : List.copyOf(fp)) {
+            String[] p = cells(predicted);
             for (String missed : fn) {
-                if (freeTextAgrees(predicted.split(" \\| ", -1), missed.split(" \\| ", -1), free)) {
+                String[] m = cells(missed);
+                boolean undated = undatedAt < 0 || p.length == m.length && p[undatedAt].isEmpty() && !m[undatedAt].isEmpty();
+                if (undated && agrees(p, m, free, undatedAt)) {
                     fp.remove(predicted);
                     fn.remove(missed);
+                    out.add(new String[] {predicted, missed});
                     break;
                 }
             }
         }
+        return out;
     }
 
-    private static boolean freeTextAgrees(String[] a, String[] b, List<Integer> free) {
+    private static boolean agrees(String[] a, String[] b, List<Integer> free, int skip) {
         if (a.length != b.length) {
             return false;
         }
         for (int i = 0; i < a.length; i++) {
-            boolean same = free.contains(i) ? headsAgree(a[i], b[i]) : a[i].equals(b[i]);
+            boolean same = i == skip || (free.contains(i) ? headsAgree(a[i], b[i]) : a[i].equals(b[i]));
             if (!same) {
                 return false;
             }
@@ -236,16 +316,38 @@ public final class Evaluator {
         return lines;
     }
 
-    /** A report for people: one line per query, then the differences. */
+    private static String causes(Map<String, Integer> causes) {
+        StringBuilder sb = new StringBuilder();
+        causes.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+        return sb.toString();
+    }
+
+    /** A report for people: one line per query (with date completeness and misses by cause), then the differences. */
     public static String report(List<Score> scores, boolean details) {
-        StringBuilder sb = new StringBuilder(String.format("%-14s %6s %6s %6s %5s %5s %5s%n", "query", "P", "R", "F1", "TP", "FP", "FN"));
+        StringBuilder sb = new StringBuilder(String.format("%-14s %6s %6s %6s %5s %5s %5s %7s  %s%n", "query", "P", "R", "F1", "TP", "FP",
+            "FN", "dates", "misses by cause"));
+        int dated = 0;
+        int right = 0;
         for (Score s : scores) {
-            sb.append(String.format(Locale.ROOT, "%-14s %6.3f %6.3f %6.3f %5d %5d %5d%n", s.query(), s.precision(),
-                s.recall(), s.f1(), s.truePositives(), s.falsePositives().size(), s.misses().size()));
+            String dates = s.datedFound() == 0 ? "" : String.format(Locale.ROOT, "%d/%d", s.datedRight(), s.datedFound());
+            sb.append(String.format(Locale.ROOT, "%-14s %6.3f %6.3f %6.3f %5d %5d %5d %7s  %s%n", s.query(), s.precision(),
+                s.recall(), s.f1(), s.truePositives(), s.falsePositives().size(), s.misses().size(), dates, causes(s.causes())));
+            dated += s.datedFound();
+            right += s.datedRight();
+        }
+        if (dated > 0) {
+            sb.append(String.format(Locale.ROOT, "dates complete for %d of %d facts found whose gold has a date (%.3f)%n", right, dated,
+                (double) right / dated));
         }
         if (details) {
             for (Score s : scores) {
-                s.falsePositives().forEach(r -> sb.append(s.query()).append(" false positive: ").append(r).append('\n'));
+                s.falsePositives().forEach(r -> {
+                    sb.append(s.query()).append(" false positive: ").append(r).append('\n');
+                    String ev = s.evidence().getOrDefault(r, "");
+                    if (!ev.isEmpty()) {
+                        sb.append("    evidence: ").append(ev.replace('\n', ' ')).append('\n');
+                    }
+                });
                 s.misses().forEach(r -> sb.append(s.query()).append(" missed: ").append(r).append('\n'));
             }
         }

@@ -21,6 +21,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.newskg.extract.frame.FrameHit;
+import org.newskg.extract.frame.FrameMatcher;
+import org.newskg.extract.frame.Frames;
 import org.newskg.nlp.NkgAnnotations;
 
 /**
@@ -50,6 +53,7 @@ public final class EventExtractor {
     private final Gazetteer gazetteer;
     private final FactualityRules factuality;
     private final Map<EventType, SemgrexRuleFile> rules = new EnumMap<>(EventType.class);
+    private final FrameMatcher frameMatcher;
 
     public EventExtractor(Cues cues, Gazetteer gazetteer) {
         this.cues = cues;
@@ -58,6 +62,7 @@ public final class EventExtractor {
         for (EventType t : EventType.values()) {
             rules.put(t, SemgrexRuleFile.load(t.ruleFile(), cues));
         }
+        this.frameMatcher = new FrameMatcher(Frames.load(cues));
     }
 
     /** The rule file of an event type. */
@@ -74,8 +79,12 @@ public final class EventExtractor {
         static final Antecedents NONE = new Antecedents(List.of(), List.of(), List.of(), Map.of());
     }
 
-    /** A rule match before resolution: the trigger and the nodes of each named role. */
-    private record Hit(EventType type, int sentence, IndexedWord trigger, Map<String, Set<IndexedWord>> nodes) {}
+    /**
+     * A rule or frame match before resolution: the trigger, the nodes of each named role, the verb whose date an event
+     * noun shares ({@code governor}, or null) and the statement kind its frame gives (or null).
+     */
+    private record Hit(EventType type, int sentence, IndexedWord trigger, Map<String, Set<IndexedWord>> nodes, IndexedWord governor,
+                       String kind) {}
 
     /** The events stated in a linked article; {@code posts} lets a person act for their state. */
     public List<EventFact> extract(LinkedDocument doc, List<PostFact> posts) {
@@ -98,6 +107,7 @@ public final class EventExtractor {
                 continue;
             }
             List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+            ParseRepair.repair(graph);
             dates.addSentence(si, graph, tokens);
             antecedents = new Antecedents(conjoinedPair(doc, graph, tokens, antecedents.states(), Kind.STATE),
                 conjoinedPair(doc, graph, tokens, antecedents.people(), Kind.PERSON), antecedents.deal(), antecedents.places());
@@ -119,7 +129,7 @@ public final class EventExtractor {
                         IndexedWord t = trigger;
                         int index = si;
                         Hit h = hits.computeIfAbsent(type + " " + t.index(),
-                            k -> new Hit(type, index, t, new LinkedHashMap<>()));
+                            k -> new Hit(type, index, t, new LinkedHashMap<>(), null, null));
                         for (String name : m.getNodeNames()) {
                             if (!name.equals("trigger") && m.getNode(name) != null) {
                                 h.nodes().computeIfAbsent(name, k -> new LinkedHashSet<>()).add(m.getNode(name));
@@ -127,6 +137,14 @@ public final class EventExtractor {
                         }
                     }
                 }
+            }
+            for (FrameHit fh : only == null ? frameMatcher.match(graph) : List.<FrameHit>of()) {
+                String key = fh.frame().type() + " " + fh.word().index();
+                Hit before = hits.get(key);
+                Hit h = new Hit(fh.frame().type(), si, fh.word(), before == null ? new LinkedHashMap<>() : before.nodes(),
+                    fh.timed() ? fh.host() : null, fh.trigger().kind());
+                fh.nodes().forEach((role, ns) -> h.nodes().computeIfAbsent(role, k -> new LinkedHashSet<>()).addAll(ns));
+                hits.put(key, h);
             }
             List<EventFact> here = new ArrayList<>();
             Set<EventFact> narrated = new HashSet<>();
@@ -153,7 +171,61 @@ public final class EventExtractor {
             previous = here;
             antecedents = placesAfter(doc, graph, tokens, sidesAfter(here, antecedents));
         }
-        return merge(cityOverState(placeless(oneSided(found, partners(found, posts, doc)))));
+        return merge(tripDates(cityOverState(tripPlaces(placeless(oneSided(found, partners(found, posts, doc)))))));
+    }
+
+    /**
+     * "X traveled to Libya ... While in Tripoli, X met Y": a visitor to a state who is placed by another event of the
+     * article in that state's capital, or in a place the reference data does not put elsewhere, visited that place too,
+     * with the date and status of the visit to the state.
+     */
+    private List<EventFact> tripPlaces(List<EventFact> facts) {
+        List<EventFact> out = new ArrayList<>(facts);
+        for (EventFact v : facts) {
+            if (v.type() != EventType.VISIT || v.destinations().size() != 1 || v.destinations().get(0).kind() != Kind.STATE) {
+                continue;
+            }
+            Entity capital = gazetteer.capital(v.destinations().get(0).iri());
+            for (EventFact o : facts) {
+                boolean mine = o != v && o.type() != EventType.VISIT && o.factuality() == Factuality.REPORTED
+                    && (o.agents().containsAll(v.agents()) || o.participants().containsAll(v.agents()));
+                for (Entity p : mine ? o.locations() : List.<Entity>of()) {
+                    boolean inside = p.kind() == Kind.PLACE && (p.equals(capital) || !p.reference());
+                    if (inside) {
+                        out.add(new EventFact(EventType.VISIT, v.agents(), List.of(), List.of(), List.of(), List.of(p), List.of(), null, null,
+                            null, null, v.date(), v.factuality(), o.evidence()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The date of a visitor's one dated visit in the article is the date of their undated visits and contacts that
+     * place them nowhere else ("X traveled to Libya, September 20-21 ... X met Y"): what happens on a trip happens
+     * within it.
+     */
+    private List<EventFact> tripDates(List<EventFact> facts) {
+        List<EventFact> out = new ArrayList<>();
+        for (EventFact f : facts) {
+            boolean dateable = (f.type() == EventType.VISIT || f.type() == EventType.CONTACT) && f.date() == null
+                && f.factuality() == Factuality.REPORTED;
+            EventDate trip = null;
+            int trips = 0;
+            for (EventFact v : dateable ? facts : List.<EventFact>of()) {
+                List<Entity> places = f.type() == EventType.VISIT ? f.destinations() : f.locations();
+                boolean same = v.type() == EventType.VISIT && v.date() != null && v.factuality() == Factuality.REPORTED
+                    && (f.agents().containsAll(v.agents()) || f.participants().containsAll(v.agents()))
+                    && places.stream().allMatch(p -> within(p, v));
+                if (same && (trip == null || !trip.equals(v.date()))) {
+                    trip = v.date();
+                    trips++;
+                }
+            }
+            out.add(trips == 1 ? f.withDate(trip) : f);
+        }
+        return out;
     }
 
     /**
@@ -258,15 +330,40 @@ public final class EventExtractor {
         return out;
     }
 
-    /** A visit to a state by someone the article also takes to that state's capital is the visit to the capital. */
+    /** Whether a place lies within a visit's destination: it is the destination, or in a state visited its capital or a place the reference data does not put elsewhere. */
+    private boolean within(Entity p, EventFact visit) {
+        for (Entity d : visit.destinations()) {
+            boolean inside = p.equals(d) || d.kind() == Kind.STATE && p.kind() == Kind.PLACE
+                && (p.equals(gazetteer.capital(d.iri())) || !p.reference());
+            if (inside) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A visit to a state by someone the article also takes to places in it (its capital, or places the reference data
+     * does not put elsewhere) is the visit to those places.
+     */
     private List<EventFact> cityOverState(List<EventFact> facts) {
         List<EventFact> out = new ArrayList<>();
         for (EventFact f : facts) {
-            Entity capital = f.type() == EventType.VISIT && f.destinations().size() == 1 && f.destinations().get(0).kind() == Kind.STATE
-                ? gazetteer.capital(f.destinations().get(0).iri()) : null;
-            boolean there = capital != null && facts.stream().anyMatch(o -> o.type() == EventType.VISIT
-                && o.agents().equals(f.agents()) && o.destinations().contains(capital));
-            out.add(!there ? f : f.withDestinations(List.of(capital)));
+            Entity state = f.type() == EventType.VISIT && f.destinations().size() == 1 && f.destinations().get(0).kind() == Kind.STATE
+                ? f.destinations().get(0) : null;
+            Entity capital = state == null ? null : gazetteer.capital(state.iri());
+            List<Entity> inside = new ArrayList<>();
+            for (EventFact o : state == null ? List.<EventFact>of() : facts) {
+                if (o.type() == EventType.VISIT && o.agents().equals(f.agents()) && o.factuality() == f.factuality()) {
+                    o.destinations().stream().filter(p -> p.kind() == Kind.PLACE && (p.equals(capital) || !p.reference()))
+                        .filter(p -> !inside.contains(p)).forEach(inside::add);
+                }
+            }
+            if (inside.isEmpty()) {
+                out.add(f);
+            } else if (inside.contains(capital)) {
+                out.add(f.withDestinations(List.of(capital)));
+            }
         }
         return out;
     }
@@ -525,7 +622,7 @@ public final class EventExtractor {
         if (topicNode != null) {
             used.add(topicNode.index() - 1);
         }
-        String kind = h.type() == EventType.STATEMENT ? statementKind(graph, h.trigger()) : null;
+        String kind = h.type() != EventType.STATEMENT ? null : h.kind() != null ? h.kind() : statementKind(graph, h.trigger());
         if ("said".equals(kind) && elaborates(graph, h.trigger())) {
             return List.of();
         }
@@ -534,6 +631,22 @@ public final class EventExtractor {
             roles.put("agent", mainSpeaker(doc, graph, tokens, host, posts, antecedents));
         } else if (h.type() == EventType.STATEMENT && roles.get("agent").isEmpty() && subject(graph, h.trigger()) == null) {
             roles.put("agent", speakerBefore(doc, graph, tokens, h.trigger(), posts));
+        }
+        if (h.type() == EventType.VISIT) {
+            // Nobody visits their own state: "X and Y agreed in Tokyo ..., during the first trip to Japan by ..." gives no
+            // visit to Japan by Japan's prime minister.
+            Set<Entity> own = new HashSet<>();
+            for (Entity a : roles.get("agent")) {
+                Entity st = asActor(a, true, posts, doc);
+                if (st != null && st.kind() == Kind.STATE) {
+                    own.add(st);
+                }
+            }
+            roles.get("destination").removeIf(own::contains);
+        }
+        if ("said".equals(kind) && (!cues.has("KIND_SAID", lemmaOf(h.trigger())) && reportedSpeech(graph, h.trigger())
+            || answeredBy(graph, h.trigger()))) {
+            return List.of();
         }
         boolean unresolvedSide = h.type() == EventType.TRANSFER && (h.nodes().containsKey("agent") && roles.get("agent").isEmpty()
             || h.nodes().containsKey("recipient") && roles.get("recipient").isEmpty());
@@ -544,6 +657,15 @@ public final class EventExtractor {
         // or for a single subject one with each other party ("X signed agreements with Y and Z").
         List<List<Entity>> groups = List.of(roles.get("agent"));
         List<Entity> with = roles.get("participant");
+        if (h.type() == EventType.CONTACT) {
+            // "X met Y and Z" is a meeting of X with each; "X and Y met" (or "X, Y and Z met") one of them all.
+            List<Entity> agents = roles.get("agent");
+            with = with.stream().filter(e -> !agents.contains(e)).toList();
+            if (agents.size() == 1 && with.size() > 1) {
+                groups = with.stream().map(List::of).toList();
+                with = agents;
+            }
+        }
         if (h.type() == EventType.AGREEMENT && topicNode != null && "NNS".equals(topicNode.tag())) {
             List<Entity> others = withParties(doc, graph, tokens, h, topicNode, posts, antecedents);
             List<Entity> subjects = new ArrayList<>(roles.get("agent"));
@@ -629,6 +751,31 @@ public final class EventExtractor {
     private boolean elaborates(SemanticGraph graph, IndexedWord trigger) {
         IndexedWord above = "VBG".equals(trigger.tag()) ? clauseAbove(graph, trigger) : null;
         return above != null && cues.has("SPEECH", lemmaOf(above));
+    }
+
+    /**
+     * "Kirby said Washington welcomed the effort": a weaker speech verb (welcome, praise, stress, ...) inside what another
+     * speech verb reports is part of that report, not a statement of its own.
+     */
+    private boolean reportedSpeech(SemanticGraph graph, IndexedWord trigger) {
+        for (SemanticGraphEdge in : graph.incomingEdgeIterable(trigger)) {
+            if (in.getRelation().toString().equals("ccomp") && cues.has("SPEECH", lemmaOf(in.getGovernor()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "responded to the report by accusing X": a neutral speech verb whose act another speech verb names is that act alone. */
+    private boolean answeredBy(SemanticGraph graph, IndexedWord trigger) {
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(trigger)) {
+            String rel = c.getRelation().toString();
+            String l = lemmaOf(c.getDependent());
+            if ((rel.equals("advcl:by") || rel.equals("obl:by")) && cues.has("SPEECH", l) && !cues.has("KIND_SAID", l)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The entities of the host clause's subject, as speakers; for a subjectless speech verb, the entity named before it. */
@@ -725,6 +872,9 @@ public final class EventExtractor {
             return null;
         }
         EventDate date = dates.date(h.sentence(), graph, tokens, h.trigger());
+        if (date == null && h.governor() != null) {
+            date = dates.date(h.sentence(), graph, tokens, h.governor());
+        }
         if (date == null && host != null) {
             date = dates.date(h.sentence(), graph, tokens, host);
         }
@@ -768,6 +918,16 @@ public final class EventExtractor {
      */
     private List<Entity> entities(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n,
                                   boolean owners, Set<Integer> used, List<PostFact> posts, boolean delegations, Antecedents antecedents) {
+        return entities(doc, graph, tokens, n, owners, used, posts, delegations, antecedents, 0);
+    }
+
+    /** As above, {@code depth} words deep in the references a pronoun or a government noun follows (at most four). */
+    private List<Entity> entities(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n,
+                                  boolean owners, Set<Integer> used, List<PostFact> posts, boolean delegations, Antecedents antecedents,
+                                  int depth) {
+        if (depth > 4) {
+            return List.of();
+        }
         List<Entity> out = new ArrayList<>();
         List<IndexedWord> heads = new ArrayList<>();
         heads.add(n);
@@ -818,7 +978,7 @@ public final class EventExtractor {
                 IndexedWord ante = antecedent(graph, w);
                 if (ante != null) {
                     boolean singular = word.startsWith("it");
-                    for (Entity e : entities(doc, graph, tokens, ante, false, new TreeSet<>(), posts, delegations, antecedents)) {
+                    for (Entity e : entities(doc, graph, tokens, ante, false, new TreeSet<>(), posts, delegations, antecedents, depth + 1)) {
                         if ((!singular || e.isOrganisational()) && !out.contains(e)) {
                             out.add(e);
                             used.add(w.index() - 1);
@@ -843,7 +1003,7 @@ public final class EventExtractor {
                 for (SemanticGraphEdge c : graph.outgoingEdgeIterable(w)) {
                     String rel = c.getRelation().toString();
                     if (rel.equals("nmod:of") || rel.equals("amod") || rel.equals("nmod:poss")) {
-                        for (Entity e : entities(doc, graph, tokens, c.getDependent(), false, used, posts, false, Antecedents.NONE)) {
+                        for (Entity e : entities(doc, graph, tokens, c.getDependent(), false, used, posts, false, Antecedents.NONE, depth + 1)) {
                             if (e.isOrganisational() && !out.contains(e)) {
                                 out.add(e);
                             }
@@ -1488,9 +1648,11 @@ public final class EventExtractor {
             || weaker == Factuality.ALLEGED && stronger == Factuality.REPORTED;
     }
 
+    /** What makes two mentions one event: type, roles, item and kind; where talks were held does not tell two apart. */
     private static String roleKey(EventFact f) {
+        String where = f.type() == EventType.CONTACT ? "" : iris(f.locations());
         return f.type() + "|" + iris(f.agents()) + "|" + iris(f.participants()) + "|" + iris(f.recipients()) + "|"
-            + iris(f.destinations()) + "|" + iris(f.locations()) + "|" + normal(f.item()) + "|" + f.kind();
+            + iris(f.destinations()) + "|" + where + "|" + normal(f.item()) + "|" + f.kind();
     }
 
     private static boolean sameCore(EventFact a, EventFact b) {
@@ -1516,7 +1678,7 @@ public final class EventExtractor {
         List<Entity> targets = new ArrayList<>(a.targets());
         b.targets().stream().filter(t -> !targets.contains(t)).forEach(targets::add);
         return new EventFact(a.type(), a.agents(), a.participants(), List.copyOf(targets), a.recipients(), a.destinations(),
-            a.locations(), a.item(), topic, a.kind(), troops, date, a.factuality(), List.copyOf(ev));
+            a.locations().isEmpty() ? b.locations() : a.locations(), a.item(), topic, a.kind(), troops, date, a.factuality(), List.copyOf(ev));
     }
 
     private static String iris(List<Entity> es) {

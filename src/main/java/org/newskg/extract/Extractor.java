@@ -1,6 +1,12 @@
 package org.newskg.extract;
 
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.semgraph.SemanticGraph;
+import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
+import edu.stanford.nlp.semgraph.SemanticGraphEdge;
+import edu.stanford.nlp.util.CoreMap;
 import java.util.List;
 import org.newskg.article.Article;
 import org.newskg.nlp.Cancellation;
@@ -23,6 +29,8 @@ public final class Extractor {
     /** Every rule and cue file extraction reads, for the extractor version. */
     public static final List<String> RULE_FILES = List.of("posts.tokensregex", CUES, "visits.semgrex", "contacts.semgrex",
         "deployments.semgrex", "transfers.semgrex", "agreements.semgrex", "statements.semgrex");
+    /** Every frame file extraction reads (under {@code newskg/frames/}), for the extractor version. */
+    public static final List<String> FRAME_FILES = org.newskg.extract.frame.Frames.files();
 
     private final NlpPipeline nlp;
     private final EntityLinker linker;
@@ -43,12 +51,48 @@ public final class Extractor {
 
     /** Extracts one article, throwing {@link java.util.concurrent.CancellationException} once cancelled. */
     public ArticleExtraction extract(Article article, Cancellation cancel) {
+        return extract(article, cancel, null);
+    }
+
+    /**
+     * Extracts one article and also describes each sentence as the rules see it: its tokens with their tags, lemmas and
+     * linked kinds, and its enhanced++ dependencies, one per line (for {@code newskg extract --graphs}).
+     */
+    public ArticleExtraction explain(Article article, List<String> sentences) {
+        return extract(article, new Cancellation(), sentences);
+    }
+
+    private ArticleExtraction extract(Article article, Cancellation cancel, List<String> explained) {
         Annotation doc = nlp.annotate(article, cancel);
         LinkedDocument linked = linker.link(doc, article.text(), article.date(), cancel);
         cancel.check();
         List<PostFact> facts = posts.extract(linked);
         cancel.check();
         List<EventFact> found = events.extract(linked, facts);
+        if (explained != null) {
+            for (CoreMap s : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
+                explained.add(describe(s));
+            }
+        }
         return new ArticleExtraction(article, linked.sentences(), linked.mentions(), facts, found);
+    }
+
+    private static String describe(CoreMap sentence) {
+        StringBuilder sb = new StringBuilder();
+        for (CoreLabel t : sentence.get(CoreAnnotations.TokensAnnotation.class)) {
+            String kind = t.get(org.newskg.nlp.NkgAnnotations.KindAnnotation.class);
+            sb.append(t.word()).append('/').append(t.tag()).append('/').append(t.lemma())
+                .append(kind == null ? "" : "/" + kind).append(' ');
+        }
+        sb.append('\n');
+        SemanticGraph g = sentence.get(SemanticGraphCoreAnnotations.EnhancedPlusPlusDependenciesAnnotation.class);
+        if (g != null) {
+            for (SemanticGraphEdge e : g.edgeListSorted()) {
+                sb.append("  ").append(e.getRelation()).append('(').append(e.getGovernor().word()).append('-')
+                    .append(e.getGovernor().index()).append(", ").append(e.getDependent().word()).append('-')
+                    .append(e.getDependent().index()).append(")\n");
+            }
+        }
+        return sb.toString();
     }
 }

@@ -70,6 +70,9 @@ public final class Ingester {
         for (String rules : org.newskg.extract.Extractor.RULE_FILES) {
             d.append(Hashes.sha256(ReferenceData.resource("/newskg/rules/" + rules)));
         }
+        for (String frames : org.newskg.extract.Extractor.FRAME_FILES) {
+            d.append(Hashes.sha256(ReferenceData.resource(org.newskg.extract.frame.Frames.DIR + frames)));
+        }
         d.append(settings.withPrefix("nlp.")).append(settings.withPrefix("extract."));
         d.append(codeDigest());
         return "newskg-0.1.0+" + Hashes.shortHash(d.toString(), 12);
