@@ -189,11 +189,14 @@ public final class SparkIngest {
         return (int) Math.max(1, Math.min(n, Math.max(1, articles)));
     }
 
-    /** A digest of the rule and cue files extraction reads. */
+    /** A digest of the rule, cue and frame files extraction reads. */
     static String rulesDigest() {
         StringBuilder d = new StringBuilder();
         for (String rules : org.newskg.extract.Extractor.RULE_FILES) {
             d.append(org.newskg.article.Hashes.sha256(ReferenceData.resource("/newskg/rules/" + rules)));
+        }
+        for (String frames : org.newskg.extract.Extractor.FRAME_FILES) {
+            d.append(org.newskg.article.Hashes.sha256(ReferenceData.resource(org.newskg.extract.frame.Frames.DIR + frames)));
         }
         return org.newskg.article.Hashes.shortHash(d.toString(), 12);
     }
