@@ -67,8 +67,9 @@ final class SparkIngestCommand implements Callable<Integer> {
         var o = spec.commandLine().getOut();
         o.printf("spark-ingest wrote %d article(s), %,d quads (%d facts) in %d shard(s) to %s in %.1f s; %d rejected%n",
             r.articles(), r.quads(), r.facts(), r.shards(), out, r.seconds(), r.rejects().size());
-        r.loadSecondsByExecutor().forEach((e, sec) -> o.printf("  executor %s: models loaded in %.1f s, peak heap %,d MiB%n",
-            e, sec, r.peakHeapMbByExecutor().getOrDefault(e, 0L)));
+        r.loadSecondsByExecutor().forEach((e, sec) -> o.printf(
+            "  executor %s: %d shard(s) on %d pipeline(s), models loaded in %.1f s, peak heap %,d MiB%n", e,
+            r.shardsByExecutor().get(e), r.pipelinesByExecutor().get(e), sec, r.peakHeapMbByExecutor().getOrDefault(e, 0L)));
         if (!r.rejects().isEmpty()) {
             err.println("rejected (" + r.rejects().size() + ", also in " + out + "/rejects.txt):");
             r.rejects().forEach(f -> err.println("  " + f));

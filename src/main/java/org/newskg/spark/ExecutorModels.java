@@ -21,6 +21,7 @@ final class ExecutorModels {
     private static Extractor extractor;
     private static Map<String, String> builtFor;
     private static double loadSeconds;
+    private static int built;
 
     private ExecutorModels() {}
 
@@ -33,8 +34,14 @@ final class ExecutorModels {
             extractor = new Extractor(new NlpPipeline(s), ReferenceData.load().gazetteer());
             loadSeconds = (System.nanoTime() - t0) / 1e9;
             builtFor = Map.copyOf(settings);
+            built++;
         }
         return extractor;
+    }
+
+    /** How many pipelines this JVM has built (one, unless the settings changed between jobs). */
+    static synchronized int built() {
+        return built;
     }
 
     /** Seconds the models took to load in this JVM (0 before they are loaded). */

@@ -4,7 +4,8 @@ import java.io.Serializable;
 
 /**
  * What the task that wrote one shard did: its articles, quads and facts, the executor it ran on,
- * that executor's model-load time and peak heap, and the seconds the task spent extracting.
+ * the pipelines that executor's JVM has built, its model-load time and peak heap, and the seconds
+ * the task spent extracting.
  */
-record ShardStats(int partition, int articles, long quads, long facts, String executor, double loadSeconds,
+record ShardStats(int partition, int articles, long quads, long facts, String executor, int pipelines, double loadSeconds,
                   long peakHeapMb, double seconds) implements Serializable {}

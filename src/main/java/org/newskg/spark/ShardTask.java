@@ -138,8 +138,8 @@ final class ShardTask implements java.io.Serializable {
         }
         List<String> sorted = ShardFormat.sorted(lines);
         String executor = SparkEnv.get() == null ? "?" : SparkEnv.get().executorId();
-        stats.add(new ShardStats(partition, articles, sorted.size(), facts, executor, ExecutorModels.loadSeconds(),
-            Measure.peakHeapMb(), (System.nanoTime() - t0) / 1e9));
+        stats.add(new ShardStats(partition, articles, sorted.size(), facts, executor, ExecutorModels.built(),
+            ExecutorModels.loadSeconds(), Measure.peakHeapMb(), (System.nanoTime() - t0) / 1e9));
         return sorted.iterator();
     }
 

@@ -50,11 +50,13 @@ public final class SparkIngest {
 
     /**
      * What a run did, from the driver's side: articles, quads and facts written, the reject lines,
-     * shards and partitions, each executor's model-load time and peak heap, the seconds all shard
+     * shards and partitions, each executor's model-load time, peak heap, pipelines built and shards
+     * written, the seconds all shard
      * tasks spent extracting (added up), and the seconds of the whole run.
      */
     public record Result(int articles, long quads, long facts, List<String> rejects, int shards, int partitions,
                          Map<String, Double> loadSecondsByExecutor, Map<String, Long> peakHeapMbByExecutor,
+                         Map<String, Integer> pipelinesByExecutor, Map<String, Integer> shardsByExecutor,
                          double taskSeconds, double seconds, String out) {}
 
     /** Settings rebuilt on an executor from the driver's. */
@@ -146,6 +148,8 @@ public final class SparkIngest {
 
             Map<String, Double> load = new TreeMap<>();
             Map<String, Long> heap = new TreeMap<>();
+            Map<String, Integer> pipelines = new TreeMap<>();
+            Map<String, Integer> shardsOn = new TreeMap<>();
             long quads = 0;
             long facts = 0;
             int written = 0;
@@ -154,12 +158,14 @@ public final class SparkIngest {
                 taskSeconds += s.seconds();
                 load.merge(s.executor(), s.loadSeconds(), Math::max);
                 heap.merge(s.executor(), s.peakHeapMb(), Math::max);
+                pipelines.merge(s.executor(), s.pipelines(), Math::max);
+                shardsOn.merge(s.executor(), 1, Integer::sum);
                 quads += s.quads();
                 facts += s.facts();
                 written += s.articles();
             }
-            return new Result(written, quads, facts, lines, count > 0 ? byShard.size() : 0, n, load, heap, taskSeconds,
-                (System.nanoTime() - t0) / 1e9, out.uri());
+            return new Result(written, quads, facts, lines, count > 0 ? byShard.size() : 0, n, load, heap, pipelines, shardsOn,
+                taskSeconds, (System.nanoTime() - t0) / 1e9, out.uri());
         }
     }
 

@@ -148,6 +148,9 @@ class SparkClusterIT {
             assertEquals(1, driver.process.exitValue(), "exit code 1: one input was rejected\n" + driver.output());
             String out = driver.output();
             assertTrue(out.contains("executor " + victim[1] + " lost"), "the driver saw the executor go:\n" + out);
+            List<String> perExecutor = driver.lines.stream().filter(l -> l.startsWith("  executor ")).toList();
+            assertTrue(!perExecutor.isEmpty() && perExecutor.stream().allMatch(l -> l.contains(" on 1 pipeline(s),")),
+                "each executor JVM built one pipeline for all its shards: " + perExecutor);
             long attempts = driver.lines.stream().filter(l -> l.startsWith("shard " + victim[0] + " started on ")).count();
             assertTrue(attempts >= 2, "shard " + victim[0] + " ran again after the kill:\n" + out);
 

@@ -57,7 +57,9 @@ class SparkIngestIT {
         SparkProcesses.Child spark = SparkProcesses.finished(SparkProcesses.sparkIngest("3g",
             List.of("--master", "local[2]", "--out", shards.toString(), "data/"), dir.resolve("spark.log")));
         assertEquals(0, spark.process.exitValue(), spark.output());
-        assertTrue(spark.output().contains("models loaded in"), spark.output());
+        int shardCount = SparkProcesses.shards(shards).size();
+        assertTrue(spark.lines.stream().anyMatch(l -> l.startsWith("  executor driver: " + shardCount + " shard(s) on 1 pipeline(s),")),
+            "every shard task of the one executor shared its one pipeline:\n" + spark.output());
 
         JsonObject manifest = JSON.parse(Files.readString(shards.resolve(ShardFormat.MANIFEST), StandardCharsets.UTF_8));
         List<Path> files = SparkProcesses.shards(shards);
