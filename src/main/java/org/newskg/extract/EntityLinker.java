@@ -64,7 +64,10 @@ public final class EntityLinker {
     private static final Set<String> PRONOUNS = Set.of("he", "she", "him", "his", "her", "hers");
     private static final Set<String> FUNCTION_WORDS = Set.of("the", "'s", "’s", "of", "and", "'", "’", ",", ".", "-");
     private static final Pattern HONORIFIC = Pattern.compile(
-        "^(?:(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|Sen|Rep|Sir|Dame|Prof)\\.?\\s+)+");
+        "^(?:(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Adm|Sen|Rep|Sir|Dame|Prof|Prince|Princess|Sheikh|Shaikh|Mullah|Imam|Rev)\\.?\\s+)+");
+    /** A middle initial ("Antony J. Blinken") or a generational suffix after a full name ("Carlito Galvez Jr.", "Lloyd Austin III"). */
+    private static final Pattern INITIAL = Pattern.compile("(?<=\\S)\\s+[A-Z]\\.(?=\\s+\\S)");
+    private static final Pattern SUFFIX = Pattern.compile("(?<=\\S\\s\\S{2,50}),?\\s+(?:Jr\\.?|Sr\\.?|II|III|IV)$");
     private static final Pattern POSSESSIVE = Pattern.compile("\\s*['’]s?$");
     private static final String ID = "https://w3id.org/newskg/id/";
 
@@ -166,6 +169,7 @@ public final class EntityLinker {
             mark(at, w);
         }
         addNer(si, tokens, text, at, found);
+        addAppositiveNames(si, tokens, text, at, found);
         found.removeIf(w -> w.tag.equals("BODYKIND"));
         found = extendPlaces(si, tokens, text, found);
         for (Work w : found) {
@@ -293,7 +297,11 @@ public final class EntityLinker {
             }
             boolean overlaps = false;
             boolean uncoveredContent = false;
+            Entity ofState = null;
             for (int t = start; t < j; t++) {
+                if (at[t] != null && ofState == null && (at[t].tag.equals("STATE") || at[t].tag.equals("DEMONYM")) && at[t].entity != null) {
+                    ofState = at[t].entity;
+                }
                 if (at[t] != null) {
                     overlaps = true;
                 } else if (!FUNCTION_WORDS.contains(word(tokens.get(t)))) {
@@ -341,16 +349,50 @@ public final class EntityLinker {
             Work w = switch (ner) {
                 case "PERSON" -> {
                     Work p = new Work(si, start, j, "PERSON", null, "NER");
-                    p.name = name;
+                    p.name = personName(name);
                     yield p;
                 }
-                case "ORGANIZATION" -> new Work(si, start, j, "ORG",
-                    Entity.minted(ID + "org/" + Slugs.slug(name), Kind.ORGANIZATION, name), "NER");
+                case "ORGANIZATION" -> {
+                    // "U.S. Africa Command", "Rwanda Defence Force": named like the usual name ("US", "UK", "UN"), and a
+                    // state's own organisation when its name begins with or holds the state's name or demonym.
+                    String usual = usualName(name);
+                    yield new Work(si, start, j, "ORG", new Entity(ID + "org/" + Slugs.slug(usual), Kind.ORGANIZATION, usual, false,
+                        ofState != null && ofState.kind() == Kind.STATE ? ofState.iri() : null, null), "NER");
+                }
                 default -> new Work(si, start, j, "PLACE",
                     Entity.minted(ID + "place/" + Slugs.slug(name), Kind.PLACE, name), "NER");
             };
             mark(at, w);
             found.add(w);
+        }
+    }
+
+    /**
+     * "Their minister for the Pacific, Zed Seselja, flew ...": two to four capitalised words the NER left untagged, set
+     * between commas right after a phrase with a post title, name a person.
+     */
+    private static void addAppositiveNames(int si, List<CoreLabel> tokens, String text, Work[] at, List<Work> found) {
+        for (int i = 1; i < tokens.size(); i++) {
+            if (!word(tokens.get(i - 1)).equals(",")) {
+                continue;
+            }
+            int j = i;
+            while (j < tokens.size() && j - i < 4 && at[j] == null && "NNP".equals(tokens.get(j).tag())
+                && Character.isUpperCase(tokens.get(j).originalText().codePointAt(0))) {
+                j++;
+            }
+            boolean closed = j - i >= 2 && (j == tokens.size() || word(tokens.get(j)).equals(",") || word(tokens.get(j)).equals("."));
+            boolean titled = false;
+            for (int k = Math.max(0, i - 7); k < i - 1 && closed; k++) {
+                titled |= at[k] != null && at[k].tag.equals("ROLE");
+            }
+            if (closed && titled) {
+                Work p = new Work(si, i, j, "PERSON", null, "NER");
+                p.name = personName(clean(text.substring(tokens.get(i).beginPosition(), tokens.get(j - 1).endPosition())));
+                mark(at, p);
+                found.add(p);
+                i = j;
+            }
         }
     }
 
@@ -525,6 +567,17 @@ public final class EntityLinker {
     }
 
     /** A name with honorifics, a possessive ending and a leading article removed. */
+    /** An organisation's name with the dotted acronyms written as its usual name gives them ("U.S. Agency" is "US Agency"). */
+    static String usualName(String name) {
+        return name.replaceAll("\\bU\\.S\\.(?=\\s|$)", "US").replaceAll("\\bU\\.K\\.(?=\\s|$)", "UK")
+            .replaceAll("\\bU\\.N\\.(?=\\s|$)", "UN").replaceAll("\\bE\\.U\\.(?=\\s|$)", "EU");
+    }
+
+    /** A person's name as newskg labels it: without middle initials or a generational suffix ("Lloyd J. Austin III" is "Lloyd Austin"). */
+    static String personName(String name) {
+        return SUFFIX.matcher(INITIAL.matcher(name).replaceAll("")).replaceFirst("").strip();
+    }
+
     static String clean(String name) {
         String s = name.replaceAll("\\s+", " ").strip();
         if (s.startsWith("the ") || s.startsWith("The ")) {

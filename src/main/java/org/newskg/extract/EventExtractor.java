@@ -160,6 +160,10 @@ public final class EventExtractor {
                     datePrevious(found, dates.date(h.sentence(), graph, tokens, h.trigger()));
                 }
             }
+            EventFact turn = transcriptTurn(doc, tokens, si, offsets);
+            if (turn != null) {
+                here.add(turn);
+            }
             here = boundOverSigners(here);
             if (!OccasionDates.namesTime(tokens)) {
                 List<EventFact> before = previous;
@@ -340,6 +344,46 @@ public final class EventExtractor {
             }
         }
         return false;
+    }
+
+    /**
+     * A briefing transcript's turn, "MR PRICE: ..." or "RYDER: ...": the person of the article whose surname the speaker
+     * label gives says what follows (undated: a turn is no dated occasion). "QUESTION:" and unknown labels give nothing.
+     */
+    private static EventFact transcriptTurn(LinkedDocument doc, List<CoreLabel> tokens, int si, Offsets offsets) {
+        int colon = -1;
+        for (int t = 0; t < Math.min(tokens.size(), 5); t++) {
+            if (tokens.get(t).word().equals(":")) {
+                colon = t;
+                break;
+            }
+        }
+        if (colon < 1) {
+            return null;
+        }
+        String surname = tokens.get(colon - 1).word();
+        for (int t = 0; t < colon; t++) {
+            String w = tokens.get(t).word();
+            if (!w.equals(w.toUpperCase(Locale.ROOT)) || !w.matches("[A-Z][A-Z.'-]*")) {
+                return null;
+            }
+        }
+        Entity speaker = null;
+        for (Mention m : doc.mentions()) {
+            Entity e = m.entity();
+            if (e != null && e.kind() == Kind.PERSON && lastWord(e.label()).equalsIgnoreCase(surname)) {
+                if (speaker != null && !speaker.equals(e)) {
+                    return null;
+                }
+                speaker = e;
+            }
+        }
+        if (speaker == null) {
+            return null;
+        }
+        Span span = offsets.span(si + 1, tokens.get(0).beginPosition(), tokens.get(colon - 1).endPosition());
+        return new EventFact(EventType.STATEMENT, List.of(speaker), List.of(), List.of(), List.of(), List.of(), List.of(), null, null,
+            "said", null, null, Factuality.REPORTED, List.of(span));
     }
 
     /**
@@ -614,7 +658,8 @@ public final class EventExtractor {
             }
             used.add(itemNode.index() - 1);
         }
-        String topic = topicNode == null ? null : phrase(graph, tokens, topicNode, true);
+        String topic = topicNode == null ? null : agreedAction(graph, tokens, topicNode);
+        topic = topic != null || topicNode == null ? topic : phrase(graph, tokens, topicNode, true);
         IndexedWord action = first(h.nodes().get("action"));
         if (topic == null && action != null) {
             topic = actionTopic(graph, tokens, action);
@@ -863,7 +908,9 @@ public final class EventExtractor {
             && cues.has("SPEECH", lemmaOf(root))) {
             host = root;
         }
-        Factuality fact = factuality.decide(cuesAround(graph, h.trigger(), 5));
+        // A speech act named by a noun is not undone by what others do with it ("Seoul's accusation was rejected").
+        boolean spokenNoun = h.type() == EventType.STATEMENT && h.trigger().tag() != null && h.trigger().tag().startsWith("NN");
+        Factuality fact = factuality.decide(cuesAround(graph, h.trigger(), spokenNoun ? 1 : 5));
         if (host != null && fact != Factuality.NEGATED) {
             // A verb with its own subject ("..., and Seoul said") keeps its own cues; one without takes its host's.
             fact = factuality.decide(subject(graph, h.trigger()) != null ? cuesAround(graph, h.trigger(), 1) : cuesAround(graph, host, 5));
@@ -948,6 +995,13 @@ public final class EventExtractor {
                     for (SemanticGraphEdge c : graph.outgoingEdgeIterable(w)) {
                         if (m == null && c.getRelation().toString().equals(rel)) {
                             Mention cm = mention(doc, tokens, c.getDependent());
+                            if ((cm == null || cm.entity() == null) && rel.equals("appos")) {
+                                // "the special envoy, the Laotian diplomat X": the name under the appositive's own noun.
+                                for (SemanticGraphEdge cc : graph.outgoingEdgeIterable(c.getDependent())) {
+                                    Mention inner = ENTITY_CHILDREN.contains(cc.getRelation().toString()) ? mention(doc, tokens, cc.getDependent()) : null;
+                                    cm = cm == null || cm.entity() == null ? inner : cm;
+                                }
+                            }
                             if (cm != null && cm.entity() != null && cm.entity().kind() != Kind.ROLE) {
                                 m = cm;
                                 used.add(c.getDependent().index() - 1);
@@ -999,6 +1053,12 @@ public final class EventExtractor {
                 used.add(w.index() - 1);
                 continue;
             }
+            List<Entity> leaders = m == null && cues.has("DELEGATION_NOUN", word) ? leadersOf(doc, graph, tokens, w, posts, depth) : List.of();
+            if (!leaders.isEmpty()) {
+                leaders.stream().filter(e -> !out.contains(e)).forEach(out::add);
+                used.add(w.index() - 1);
+                continue;
+            }
             if (m == null && (cues.has("GOVERNMENT_NOUN", word) || delegations && cues.has("DELEGATION_NOUN", word))) {
                 for (SemanticGraphEdge c : graph.outgoingEdgeIterable(w)) {
                     String rel = c.getRelation().toString();
@@ -1031,6 +1091,25 @@ public final class EventExtractor {
                 if (org != null && !out.contains(org)) {
                     out.add(org);
                     used.add(w.index() - 1);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** "a US delegation led by X and Y": the persons who lead a delegation stand for it. */
+    private List<Entity> leadersOf(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord delegation,
+                                   List<PostFact> posts, int depth) {
+        List<Entity> out = new ArrayList<>();
+        for (SemanticGraphEdge acl : graph.outgoingEdgeIterable(delegation)) {
+            if (!acl.getRelation().toString().startsWith("acl") || !"lead".equals(lemmaOf(acl.getDependent()))) {
+                continue;
+            }
+            for (SemanticGraphEdge by : graph.outgoingEdgeIterable(acl.getDependent())) {
+                String rel = by.getRelation().toString();
+                if (rel.equals("obl:agent") || rel.equals("obl:by")) {
+                    entities(doc, graph, tokens, by.getDependent(), false, new TreeSet<>(), posts, false, Antecedents.NONE, depth + 1)
+                        .stream().filter(e -> e.kind() == Kind.PERSON && !out.contains(e)).forEach(out::add);
                 }
             }
         }
@@ -1085,7 +1164,8 @@ public final class EventExtractor {
      */
     private List<Entity> placeEntities(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n) {
         Mention m = mention(doc, tokens, n);
-        if (m == null && cues.has("PLACE_ANAPHOR", n.lemma()) && hasChild(graph, n, "the")) {
+        boolean there = m == null && n.word().equalsIgnoreCase("there");
+        if (m == null && (there || cues.has("PLACE_ANAPHOR", n.lemma()) && hasChild(graph, n, "the"))) {
             Entity last = null;
             int before = mentionsBefore(doc, tokens, n);
             for (int i = 0; i < before; i++) {
@@ -1093,6 +1173,17 @@ public final class EventExtractor {
                 last = e != null && e.kind() == Kind.PLACE ? e : last;
             }
             return last == null ? List.of() : List.of(last);
+        }
+        if (m == null) {
+            // "several villages in the Batken region", "the port city of Hodeidah": the place a place noun is in or of.
+            for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
+                String rel = c.getRelation().toString();
+                Mention pm = rel.equals("nmod:in") || rel.equals("nmod:of") || rel.equals("appos") ? mention(doc, tokens, c.getDependent()) : null;
+                if (pm != null && pm.entity() != null && (pm.entity().kind() == Kind.PLACE || pm.entity().kind() == Kind.STATE)
+                    && cues.has("PLACE_NOUN", lemmaOf(n))) {
+                    return List.of(pm.entity());
+                }
+            }
         }
         if (m != null && m.entity() != null && m.entity().kind() == Kind.STATE) {
             for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
@@ -1173,6 +1264,16 @@ public final class EventExtractor {
                     used.add(c.getDependent().index() - 1);
                 } else if (m == null && c.getDependent().word().toLowerCase(Locale.ROOT).matches("its|their")) {
                     out.addAll(reporterOf(doc, graph, tokens, n, used));
+                } else if (m == null && c.getRelation().toString().equals("compound")) {
+                    // "Russian air force planes": the owner of the compound noun ("air force") owns the planes.
+                    for (SemanticGraphEdge cc : graph.outgoingEdgeIterable(c.getDependent())) {
+                        Mention inner = OWNER_CHILDREN.contains(cc.getRelation().toString()) ? mention(doc, tokens, cc.getDependent()) : null;
+                        if (inner != null && inner.entity() != null && inner.entity().kind() != Kind.ROLE && inner.entity().kind() != Kind.PLACE
+                            && !out.contains(inner.entity())) {
+                            out.add(inner.entity());
+                            used.add(cc.getDependent().index() - 1);
+                        }
+                    }
                 }
             }
         }
@@ -1212,6 +1313,15 @@ public final class EventExtractor {
         }
         if (e.kind() == Kind.ROLE) {
             return null;
+        }
+        if (e.kind() == Kind.ORGANIZATION && e.state() != null && cues.has("STATE_MISSION", lastWord(e.label()))) {
+            // "the Russian embassy in Oslo said": an embassy or a government speaks for its state.
+            Entity st = gazetteer.state(e.state());
+            return st != null ? st : e;
+        }
+        if (forState && e.kind() == Kind.ORGANIZATION && e.state() != null) {
+            Entity st = gazetteer.state(e.state());
+            return st != null ? st : e;
         }
         if (!forState || e.kind() != Kind.PERSON) {
             return e;
@@ -1450,6 +1560,40 @@ public final class EventExtractor {
         return noun;
     }
 
+    /**
+     * What an agreement noun says was agreed, when it says so: the action of its to-clause ("an agreement to end their
+     * dispute" gives "end of their dispute"), the agreement it is on ("reached agreement on a ceasefire" gives
+     * "ceasefire"), or for a document noun what it is for or on ("a contract for the construction of a plant", "a joint
+     * statement on further deepening the partnership"); else null, and the noun phrase itself is the topic.
+     */
+    private String agreedAction(SemanticGraph graph, List<CoreLabel> tokens, IndexedWord topic) {
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(topic)) {
+            String rel = c.getRelation().toString();
+            IndexedWord d = c.getDependent();
+            if ((rel.equals("acl:to") || rel.equals("acl")) && isVerbLike(d) && d.index() > topic.index()) {
+                String a = actionTopic(graph, tokens, d);
+                if (a != null) {
+                    return a;
+                }
+            }
+            if (rel.equals("nmod:on") && cues.has("AGREEMENT_NOUN", lemmaOf(d)) && !cues.has("AGREEMENT_NOUN", lemmaOf(topic))) {
+                return phrase(graph, tokens, d, true);
+            }
+            boolean document = cues.has("AGREEMENT_DOCUMENT", lemmaOf(topic));
+            if (document && (rel.equals("acl:on") || rel.equals("acl:for") || rel.equals("nmod:on") || rel.equals("nmod:for"))
+                && "VBG".equals(d.tag())) {
+                String a = actionTopic(graph, tokens, d);
+                if (a != null) {
+                    return a;
+                }
+            }
+            if (document && (rel.equals("nmod:for") || rel.equals("nmod:on")) && cues.has("ACTION_NOUN", lemmaOf(d))) {
+                return phrase(graph, tokens, d, true);
+            }
+        }
+        return null;
+    }
+
     /** "halt six weeks of fighting": a length of time with an of-complement stands for that complement. */
     private static IndexedWord pastDuration(SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n) {
         if (!isTime(tokens.get(n.index() - 1))) {
@@ -1575,6 +1719,11 @@ public final class EventExtractor {
             n = next;
         }
         return out;
+    }
+
+    private static String lastWord(String label) {
+        String[] ws = label.toLowerCase(Locale.ROOT).split("\\s+");
+        return ws[ws.length - 1];
     }
 
     private static String lemmaOf(IndexedWord n) {

@@ -40,6 +40,7 @@ public final class Gazetteer {
     private final Map<String, List<Tenure>> tenures = new HashMap<>();
     private final Map<String, String> broaderRole;
     private final Map<String, Entity> capitals;
+    private final Map<String, Entity> states = new HashMap<>();
     private final Map<String, Entity> stateByCapital = new HashMap<>();
     private final int size;
 
@@ -80,6 +81,9 @@ public final class Gazetteer {
         Map<String, Entity> byIri = new HashMap<>();
         for (GazetteerEntry e : entries) {
             byIri.putIfAbsent(e.entity().iri(), e.entity());
+            if (e.entity().kind() == Kind.STATE) {
+                states.putIfAbsent(e.entity().iri(), e.entity());
+            }
         }
         capitals.forEach((state, capital) -> {
             if (byIri.containsKey(state)) {
@@ -161,6 +165,11 @@ public final class Gazetteer {
     /** Number of surface forms known. */
     public int size() {
         return size;
+    }
+
+    /** The reference state with this IRI, or null. */
+    public Entity state(String iri) {
+        return states.get(iri);
     }
 
     /** The reference government body with this IRI, or null. */

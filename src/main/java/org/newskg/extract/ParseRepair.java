@@ -19,7 +19,10 @@ import org.newskg.nlp.NkgAnnotations;
  *   <li>a partner made the subject of a purpose clause: "spoke with X to discuss Y" parsed as "with [X to discuss Y]"
  *   gets {@code obl:with} from the verb to X;</li>
  *   <li>the subject swallowed by a fronted phrase: "During a visit to Benghazi, X and Y acknowledged ..." parsed with X
- *   and Y conjoined to Benghazi, leaving the verb without a subject, gets X and Y as the verb's subjects.</li>
+ *   and Y conjoined to Benghazi, or "On Friday Secretary X spoke ..." parsed with the weekday compounded into the name,
+ *   leaving the verb without a subject, gets X and Y as the verb's subjects;</li>
+ *   <li>a gerund taken for an adjective: "after meeting Prime Minister X in Y" parsed as a minister who is "meeting" gets
+ *   the gerund back as the clause ("after" on it, X its object, the rest its modifiers).</li>
  * </ul>
  *
  * <pre>{@code
@@ -35,6 +38,52 @@ final class ParseRepair {
     static void repair(SemanticGraph graph) {
         partnerInPurposeClause(graph);
         subjectInFrontedPhrase(graph);
+        gerundTakenForAdjective(graph);
+    }
+
+    private static void gerundTakenForAdjective(SemanticGraph graph) {
+        for (SemanticGraphEdge e : List.copyOf(graph.edgeListSorted())) {
+            IndexedWord gerund = e.getDependent();
+            if (!e.getRelation().toString().equals("amod") || !"VBG".equals(gerund.tag()) || gerund.index() >= e.getGovernor().index()) {
+                continue;
+            }
+            IndexedWord before = graph.getNodeByIndexSafe(gerund.index() - 1);
+            String prep = before == null ? "" : before.word().toLowerCase(Locale.ROOT);
+            if (!Set.of("after", "before", "while", "since", "by", "without", "when").contains(prep)) {
+                continue;
+            }
+            // The phrase head: the word the gerund's noun belongs to, attached to the clause by that preposition.
+            IndexedWord head = e.getGovernor();
+            for (int level = 0; level < 3; level++) {
+                IndexedWord up = null;
+                for (SemanticGraphEdge in : graph.incomingEdgeIterable(head)) {
+                    up = in.getRelation().toString().equals("compound") ? in.getGovernor() : up;
+                }
+                if (up == null) {
+                    break;
+                }
+                head = up;
+            }
+            SemanticGraphEdge attach = null;
+            for (SemanticGraphEdge in : graph.incomingEdgeIterable(head)) {
+                attach = in.getRelation().toString().equals("obl:" + prep) || in.getRelation().toString().equals("nmod:" + prep) ? in : attach;
+            }
+            if (attach == null) {
+                continue;
+            }
+            IndexedWord clause = attach.getGovernor();
+            graph.removeEdge(e);
+            graph.removeEdge(attach);
+            add(graph, clause, gerund, "advcl:" + prep);
+            add(graph, gerund, head, "obj");
+            for (SemanticGraphEdge c : List.copyOf(graph.outgoingEdgeList(head))) {
+                String rel = c.getRelation().toString();
+                if (rel.startsWith("nmod:") && !rel.equals("nmod:poss") && c.getDependent().index() > head.index()) {
+                    graph.removeEdge(c);
+                    add(graph, gerund, c.getDependent(), "obl:" + rel.substring("nmod:".length()));
+                }
+            }
+        }
     }
 
     private static void partnerInPurposeClause(SemanticGraph graph) {
@@ -57,6 +106,18 @@ final class ParseRepair {
                 continue;
             }
             List<IndexedWord> subjects = new ArrayList<>();
+            for (SemanticGraphEdge c : graph.outgoingEdgeList(verb)) {
+                // "on Friday Secretary X spoke": the actor heading a fronted time phrase, with the day as its compound.
+                IndexedWord actor = c.getDependent();
+                boolean dated = false;
+                for (IndexedWord d : graph.descendants(actor)) {
+                    dated |= temporal(d) && d.index() < actor.index() && !d.equals(actor);
+                }
+                if (c.getRelation().toString().startsWith("obl") && dated && isActor(actor) && actor.index() < verb.index()
+                    && !subjects.contains(actor)) {
+                    subjects.add(actor);
+                }
+            }
             for (SemanticGraphEdge c : graph.edgeListSorted()) {
                 IndexedWord first = c.getGovernor();
                 IndexedWord actor = c.getDependent();
@@ -72,6 +133,14 @@ final class ParseRepair {
                     graph.removeEdge(in);
                 }
                 add(graph, verb, actor, "nsubj");
+                for (IndexedWord d : List.copyOf(graph.descendants(actor))) {
+                    for (SemanticGraphEdge in : temporal(d) ? List.copyOf(graph.incomingEdgeList(d)) : List.<SemanticGraphEdge>of()) {
+                        if (in.getRelation().toString().equals("compound")) {
+                            graph.removeEdge(in);
+                            add(graph, verb, d, "obl:tmod");
+                        }
+                    }
+                }
             }
         }
     }
@@ -91,6 +160,13 @@ final class ParseRepair {
             n = up;
         }
         return false;
+    }
+
+    /** A date word: tagged DATE by the NER, or a month or weekday name ("mid-March" included). */
+    private static boolean temporal(IndexedWord w) {
+        String word = w.word().toLowerCase(Locale.ROOT).replaceFirst("^(mid|early|late)-", "");
+        return "DATE".equals(w.ner()) || word.matches("(january|february|march|april|may|june|july|august|september|october|november"
+            + "|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)");
     }
 
     private static boolean commaBetween(SemanticGraph graph, IndexedWord a, IndexedWord b) {

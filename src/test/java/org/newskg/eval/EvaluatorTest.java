@@ -52,4 +52,35 @@ class EvaluatorTest {
             assertEquals(List.of("north korea | russia | artillery shells | reported"), transfers.misses());
         }
     }
+
+    @Test
+    void aFactFoundWithoutItsDateCountsAsFoundAndMissesOnlyTheDateWhileAWrongDateIsAWrongFact() {
+        List<String> keys = List.of("visitor", "destination", "date", "status");
+        java.util.Set<String> gold = new java.util.LinkedHashSet<>(List.of(
+            "a1 | lavrov | pyongyang | 2024-10-31 | reported",
+            "a1 | kim | moscow | 2024-11-01 | reported",
+            "a1 | choe | moscow | 2024-11-01 | reported",
+            "a1 | putin | hanoi |  | reported"));
+        java.util.Set<String> found = new java.util.LinkedHashSet<>(List.of(
+            "a1 | lavrov | pyongyang |  | reported",
+            "a1 | kim | moscow | 2024-10-01 | reported",
+            "a1 | choe | moscow | 2024-11-01 | possible",
+            "a1 | putin | hanoi |  | reported"));
+        Score s = Evaluator.score("visits", true, keys, gold, found);
+        assertEquals(2, s.truePositives(), "the exact row and the undated one");
+        assertEquals(1, s.datedFound(), "of the facts found, one has a gold date");
+        assertEquals(0, s.datedRight(), "and it was found without it");
+        assertEquals(List.of("a1 | choe | moscow | 2024-11-01 | possible", "a1 | kim | moscow | 2024-10-01 | reported"), s.falsePositives());
+        assertEquals(java.util.Map.of("wrong-date", 1, "wrong-status", 1), s.causes());
+        String report = Evaluator.report(List.of(s), false);
+        assertTrue(report.contains("0/1") && report.contains("wrong-date 1, wrong-status 1"), report);
+        assertTrue(report.contains("dates complete for 0 of 1"), report);
+    }
+
+    @Test
+    void aMissWithNothingNearIsAbsent() {
+        Score s = Evaluator.score("visits", true, List.of("visitor", "destination", "date", "status"),
+            java.util.Set.of("a1 | lavrov | pyongyang | 2024-10-31 | reported"), java.util.Set.of("a2 | kim | moscow |  | reported"));
+        assertEquals(java.util.Map.of("absent", 1), s.causes());
+    }
 }

@@ -16,19 +16,24 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.newskg.article.Article;
+import org.newskg.extract.ArticleExtraction;
 import org.newskg.extract.Cues;
 import org.newskg.extract.EntityLinker;
 import org.newskg.extract.EventType;
+import org.newskg.extract.ExtractionText;
 import org.newskg.extract.Extractor;
 import org.newskg.extract.LinkedDocument;
 import org.newskg.extract.PostExtractor;
 import org.newskg.extract.RuleFile;
 import org.newskg.extract.SemgrexRuleFile;
+import org.newskg.extract.frame.Frame;
+import org.newskg.extract.frame.FrameTrigger;
+import org.newskg.extract.frame.Frames;
 
 /**
- * Every rule's example sentences ({@code # e.g.} lines in the rule files) must be matched by that
- * very rule after real CoreNLP annotation and linking: TokensRegex post rules must yield a post,
- * Semgrex event rules must match the sentence's enhanced++ dependency graph.
+ * Every rule's example sentences ({@code # e.g.} lines in the rule files, {@code examples} of each frame trigger) must be
+ * matched after real CoreNLP annotation and linking: TokensRegex post rules must yield a post, Semgrex event rules must
+ * match the sentence's enhanced++ dependency graph, and a frame trigger's examples must give an event of its frame's type.
  */
 class RuleExamplesIT {
     static final List<String> RULE_FILES = List.of("posts.tokensregex");
@@ -57,7 +62,34 @@ class RuleExamplesIT {
                 }
             }
         }
+        Frames frames = Frames.load(cues);
+        for (Frame frame : frames.frames()) {
+            for (FrameTrigger t : frame.triggers()) {
+                assertFalse(t.examples().isEmpty(), t.where() + " has an example sentence");
+                for (String example : t.examples()) {
+                    tests.add(DynamicTest.dynamicTest(t.where() + ": " + example, () -> checkFrame(frame, t, example)));
+                }
+            }
+        }
         return tests.stream();
+    }
+
+    private static Extractor extractor;
+
+    private static synchronized Extractor extractor() {
+        if (extractor == null) {
+            extractor = new Extractor(Models.nlp(), Models.gazetteer());
+        }
+        return extractor;
+    }
+
+    private static void checkFrame(Frame frame, FrameTrigger trigger, String example) {
+        Article a = new Article("example", LocalDate.of(2024, 11, 1), null, null, null, example, "example", "h");
+        List<String> graphs = new ArrayList<>();
+        ArticleExtraction x = extractor().explain(a, graphs);
+        boolean found = x.events().stream().anyMatch(e -> e.type() == frame.type());
+        assertTrue(found, trigger.where() + " gives a " + frame.type().id() + ": " + example + "\n" + ExtractionText.lines(x)
+            + "\n" + String.join("\n", graphs));
     }
 
     private static void checkSemgrex(SemgrexRuleFile.Rule rule, String example) {

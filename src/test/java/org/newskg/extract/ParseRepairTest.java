@@ -1,0 +1,61 @@
+package org.newskg.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import edu.stanford.nlp.ling.IndexedWord;
+import edu.stanford.nlp.semgraph.SemanticGraph;
+import edu.stanford.nlp.semgraph.SemanticGraphEdge;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.newskg.nlp.NkgAnnotations;
+
+/** The parse repairs on the wrong parses CoreNLP gives (written out by hand), without models. */
+class ParseRepairTest {
+    private static SemanticGraph graph(String spec, Map<String, String> kinds, Map<String, String> tags) {
+        SemanticGraph g = SemanticGraph.valueOf(spec);
+        for (IndexedWord w : g.vertexSet()) {
+            w.setTag(tags.getOrDefault(w.word(), "NNP"));
+            w.setLemma(w.word().toLowerCase());
+            if (kinds.containsKey(w.word())) {
+                w.backingLabel().set(NkgAnnotations.KindAnnotation.class, kinds.get(w.word()));
+            }
+        }
+        return g;
+    }
+
+    private static String relation(SemanticGraph g, String gov, String dep) {
+        IndexedWord a = g.vertexSet().stream().filter(w -> w.word().equals(gov)).findFirst().orElseThrow();
+        IndexedWord b = g.vertexSet().stream().filter(w -> w.word().equals(dep)).findFirst().orElseThrow();
+        SemanticGraphEdge e = g.getEdge(a, b);
+        return e == null ? null : e.getRelation().toString();
+    }
+
+    @Test
+    void aPartnerParsedAsTheSubjectOfAPurposeClauseIsThePartner() {
+        // "Blinken spoke with Kagame to discuss peace", parsed as "with [Kagame to discuss peace]".
+        SemanticGraph g = graph("[spoke nsubj>Blinken advcl:to>[discuss mark>with nsubj>Kagame obj>peace]]",
+            Map.of("Blinken", "PERSON", "Kagame", "PERSON"), Map.of("spoke", "VBD", "discuss", "VB", "with", "IN", "peace", "NN"));
+        ParseRepair.repair(g);
+        assertEquals("obl:with", relation(g, "spoke", "Kagame"));
+    }
+
+    @Test
+    void aGerundTakenForAnAdjectiveIsTheClauseAgain() {
+        // "visited the crossing after meeting Pashinyan in Yerevan", parsed as a Pashinyan who is "meeting".
+        SemanticGraph g = graph("[visited nsubj>Power obj>crossing obl:after>[Pashinyan amod>meeting nmod:in>Yerevan]]",
+            Map.of("Power", "PERSON", "Pashinyan", "PERSON", "Yerevan", "PLACE"), Map.of("visited", "VBD", "meeting", "VBG", "crossing", "NN"));
+        // valueOf numbers words in the order written; put "after" right before "meeting" as the text has it.
+        IndexedWord meeting = g.vertexSet().stream().filter(w -> w.word().equals("meeting")).findFirst().orElseThrow();
+        IndexedWord before = g.getNodeByIndexSafe(meeting.index() - 1);
+        assertNotNull(before);
+        before.setWord("after");
+        before.setValue("after");
+        ParseRepair.repair(g);
+        assertEquals("advcl:after", relation(g, "visited", "meeting"));
+        assertEquals("obj", relation(g, "meeting", "Pashinyan"));
+        assertEquals("obl:in", relation(g, "meeting", "Yerevan"));
+        assertNull(relation(g, "Pashinyan", "meeting"));
+    }
+}
