@@ -114,12 +114,12 @@ class EventHelpersTest {
         EventFact placed = fact(EventType.DEPLOYMENT, List.of(rus), List.of(), List.of(place), null, null, Factuality.POSSIBLE, 1);
         EventFact counted = fact(EventType.DEPLOYMENT, List.of(rus), List.of(), List.of(), null, new TroopCount(1960, false),
             Factuality.POSSIBLE, 2);
-        List<EventFact> out = EventExtractor.placeless(List.of(placed, counted));
+        List<EventFact> out = ImplicitArguments.placeless(List.of(placed, counted));
         assertEquals(1, out.size());
         assertEquals(1960, out.get(0).troops().count());
         assertEquals(List.of(place), out.get(0).locations());
         EventFact other = fact(EventType.DEPLOYMENT, List.of(rus), List.of(), List.of(state("SYR")), null, null, Factuality.REPORTED, 3);
-        assertEquals(2, EventExtractor.placeless(List.of(placed, other, counted)).size(), "two places: the count is dropped");
+        assertEquals(2, ImplicitArguments.placeless(List.of(placed, other, counted)).size(), "two places: the count is dropped");
     }
 
     @Test
@@ -130,12 +130,12 @@ class EventHelpersTest {
         Entity rus = state("RUS");
         EventFact aid = fact(EventType.TRANSFER, List.of(usa), List.of(), List.of(), "military aid", null, Factuality.REPORTED, 1);
         EventFact jets = fact(EventType.TRANSFER, List.of(usa), List.of(ukr), List.of(), "jets", null, Factuality.NEGATED, 3);
-        assertEquals(List.of(ukr), EventExtractor.oneSided(List.of(aid, jets), Map.of()).get(0).recipients());
-        assertTrue(EventExtractor.oneSided(List.of(aid), Map.of()).isEmpty(), "no other side: dropped");
-        assertEquals(List.of(ukr), EventExtractor.oneSided(List.of(aid), Map.of(usa, Set.of(ukr))).get(0).recipients(), "the partner in talks");
+        assertEquals(List.of(ukr), ImplicitArguments.oneSided(List.of(aid, jets), Map.of()).get(0).recipients());
+        assertTrue(ImplicitArguments.oneSided(List.of(aid), Map.of()).isEmpty(), "no other side: dropped");
+        assertEquals(List.of(ukr), ImplicitArguments.oneSided(List.of(aid), Map.of(usa, Set.of(ukr))).get(0).recipients(), "the partner in talks");
         EventFact shells = fact(EventType.TRANSFER, List.of(prk), List.of(rus), List.of(), "shells", null, Factuality.POSSIBLE, 2);
         EventFact sought = fact(EventType.TRANSFER, List.of(), List.of(prk), List.of(), "technology", null, Factuality.POSSIBLE, 2);
-        assertEquals(List.of(rus), EventExtractor.oneSided(List.of(shells, sought), Map.of()).get(1).agents(), "in return");
+        assertEquals(List.of(rus), ImplicitArguments.oneSided(List.of(shells, sought), Map.of()).get(1).agents(), "in return");
     }
 
     @Test

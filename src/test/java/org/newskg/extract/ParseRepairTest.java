@@ -1,7 +1,6 @@
 package org.newskg.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import edu.stanford.nlp.ling.IndexedWord;
@@ -44,14 +43,9 @@ class ParseRepairTest {
     @Test
     void aGerundTakenForAnAdjectiveIsTheClauseAgain() {
         // "visited the crossing after meeting Pashinyan in Yerevan", parsed as a Pashinyan who is "meeting".
-        SemanticGraph g = graph("[visited nsubj>Power obj>crossing obl:after>[Pashinyan amod>meeting nmod:in>Yerevan]]",
-            Map.of("Power", "PERSON", "Pashinyan", "PERSON", "Yerevan", "PLACE"), Map.of("visited", "VBD", "meeting", "VBG", "crossing", "NN"));
-        // valueOf numbers words in the order written; put "after" right before "meeting" as the text has it.
-        IndexedWord meeting = g.vertexSet().stream().filter(w -> w.word().equals("meeting")).findFirst().orElseThrow();
-        IndexedWord before = g.getNodeByIndexSafe(meeting.index() - 1);
-        assertNotNull(before);
-        before.setWord("after");
-        before.setValue("after");
+        SemanticGraph g = graph("[visited-2 nsubj>Power-1 obj>crossing-4 obl:after>[Pashinyan-7 case>after-5 amod>meeting-6 nmod:in>[Yerevan-9 case>in-8]]]",
+            Map.of("Power", "PERSON", "Pashinyan", "PERSON", "Yerevan", "PLACE"),
+            Map.of("visited", "VBD", "meeting", "VBG", "crossing", "NN", "after", "IN", "in", "IN"));
         ParseRepair.repair(g);
         assertEquals("advcl:after", relation(g, "visited", "meeting"));
         assertEquals("obj", relation(g, "meeting", "Pashinyan"));
