@@ -1,11 +1,9 @@
-// Runs a SPARQL query through the Fuseki web UI that `newskg serve` hosts, in headless Chromium,
-// and prints the results table the UI shows as JSON: {"headers": [...], "rows": [[...], ...]}.
-// Usage: node ui-query.mjs BASE_URL QUERY_FILE [CHROMIUM]
-import { readFileSync } from 'node:fs';
+// Runs a query of the library through the query page that `newskg serve` hosts, in headless
+// Chromium, and prints the results table the page shows as JSON: {"headers": [...], "rows": [[...], ...]}.
+// Usage: node ui-query.mjs BASE_URL QUERY_NAME [CHROMIUM]   (QUERY_NAME as in queries/, e.g. posts.rq)
 import { chromium } from 'playwright-core';
 
-const [base, queryFile, executable = '/usr/bin/chromium'] = process.argv.slice(2);
-const query = readFileSync(queryFile, 'utf8');
+const [base, queryName, executable = '/usr/bin/chromium'] = process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: executable,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -13,17 +11,13 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage();
-  await page.goto(`${base}/#/dataset/newskg/query`);
-  await page.waitForSelector('.CodeMirror', { timeout: 30000 });
-  await page.evaluate((q) => document.querySelector('.CodeMirror').CodeMirror.setValue(q), query);
-  await page.click('.yasqe_queryButton');
-  await page.waitForSelector('.yasr_results table tbody tr', { timeout: 30000 });
-  // Show every row: the table pages its results.
-  await page.selectOption('.yasr select.tableSizer', '-1');
-  await page.waitForTimeout(500);
-  const table = await page.$eval('.yasr_results table', (t) => ({
+  await page.goto(`${base}/query?q=${encodeURIComponent(queryName)}`);
+  await page.waitForSelector(`#library li.active[data-name="${queryName}"]`, { timeout: 30000 });
+  await page.click('#run');
+  await page.waitForSelector('.results-table', { timeout: 30000 });
+  const table = await page.$eval('.results-table', (t) => ({
     headers: [...t.querySelectorAll('thead th')].map((th) => th.textContent.trim()),
-    rows: [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())),
+    rows: [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
   }));
   if (process.env.UI_SCREENSHOT) {
     await page.screenshot({ path: process.env.UI_SCREENSHOT, fullPage: true });

@@ -14,8 +14,8 @@ public class ArticleException extends Exception {
         return origin;
     }
 
-    /** One line for users: {@code origin: reason}. */
+    /** One line for users: {@code origin: reason}, control characters in either shown as escapes. */
     public String describe() {
-        return origin + ": " + getMessage();
+        return Printable.of(origin) + ": " + Printable.of(getMessage());
     }
 }

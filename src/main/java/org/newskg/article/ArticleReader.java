@@ -44,7 +44,8 @@ import org.apache.jena.atlas.json.JsonValue;
  * file outside the given paths is read. The article id is the slug of the file name (or of the feed's {@code id}, see
  * {@link Slugs#id}), so re-reading the same article gives the same id.
  *
- * <p>Text must be UTF-8 (a BOM is dropped; UTF-16 with a BOM is decoded too); other encodings,
+ * <p>A publication date must lie between {@link #EARLIEST_DATE} and a year from today. A dangling
+ * symbolic link is reported. Text must be UTF-8 (a BOM is dropped; UTF-16 with a BOM is decoded too); other encodings,
  * binary data and control characters are refused, never guessed at. CRLF and CR line ends become
  * LF. HTML markup in the text is removed and character references decoded ({@link Markup}), so
  * that the article text, and every offset into it, is plain text.
@@ -56,6 +57,8 @@ import org.apache.jena.atlas.json.JsonValue;
 public final class ArticleReader {
     private static final Pattern HEADER = Pattern.compile(
         "^[ \\t]*date[ \\t]+(\\S+)[ \\t]*(?:\\(([^)\\n]{1,200})\\)[ \\t]*)?(?:--+)?[ \\t]*(.*)$");
+    /** The earliest publication date taken as real; earlier ones (the year 0000, say) are typing slips. */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1800, 1, 1);
     private static final DateTimeFormatter ISO_DATE =
         DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
@@ -82,7 +85,8 @@ public final class ArticleReader {
     public static List<Path> expand(Path path, Consumer<ArticleException> failures) {
         List<Path> files = new ArrayList<>();
         if (!Files.exists(path)) {
-            failures.accept(new ArticleException(path.toString(), "no such file or directory"));
+            failures.accept(new ArticleException(path.toString(), Files.isSymbolicLink(path)
+                ? "symbolic link to a missing file (" + linkTarget(path) + "), skipped" : "no such file or directory"));
             return files;
         }
         if (!Files.isDirectory(path)) {
@@ -107,6 +111,11 @@ public final class ArticleReader {
 
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                        if (attrs.isSymbolicLink()) {
+                            failures.accept(new ArticleException(file.toString(),
+                                "symbolic link to a missing file (" + linkTarget(file) + "), skipped"));
+                            return FileVisitResult.CONTINUE;
+                        }
                         String ext = FilenameUtils.getExtension(file.getFileName().toString()).toLowerCase(Locale.ROOT);
                         if (attrs.isRegularFile() && (ext.equals("txt") || ext.equals("jsonl")) && inside(root, file, failures)) {
                             files.add(file);
@@ -127,6 +136,15 @@ public final class ArticleReader {
         }
         files.sort(null);
         return files;
+    }
+
+    /** Where a symbolic link points, for messages. */
+    private static String linkTarget(Path link) {
+        try {
+            return "to " + Files.readSymbolicLink(link);
+        } catch (IOException | UnsupportedOperationException e) {
+            return "target unreadable";
+        }
     }
 
     /** Whether a file met while walking a directory really lies inside it; a symbolic link out of it is reported and skipped. */
@@ -363,11 +381,18 @@ public final class ArticleReader {
     }
 
     private static LocalDate parseDate(String origin, String value) throws ArticleException {
+        LocalDate date;
         try {
-            return LocalDate.parse(value, ISO_DATE);
+            date = LocalDate.parse(value, ISO_DATE);
         } catch (DateTimeParseException e) {
             throw new ArticleException(origin, "impossible or malformed date '" + abbreviate(value) + "' (expected YYYY-MM-DD)");
         }
+        LocalDate latest = LocalDate.now(java.time.ZoneOffset.UTC).plusYears(1);
+        if (date.isBefore(EARLIEST_DATE) || date.isAfter(latest)) {
+            throw new ArticleException(origin, "implausible publication date " + value + " (newskg takes dates from "
+                + EARLIEST_DATE + " to a year from today, " + latest + ")");
+        }
+        return date;
     }
 
     /**

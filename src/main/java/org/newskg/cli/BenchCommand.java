@@ -3,7 +3,6 @@ package org.newskg.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.apache.jena.atlas.json.JsonObject;
@@ -78,11 +77,9 @@ final class BenchCommand implements Callable<Integer> {
         JsonObject result;
         String text;
         if (latency) {
-            List<StoreBench.Latency> l = StoreBench.latencies(options.existingStoreDir(s), queries, n, log);
-            JsonObject o = new JsonObject();
-            o.put("queries", StoreBench.latenciesJson(l));
-            result = o;
-            text = StoreBench.describeLatencies(l);
+            StoreBench.Latencies l = StoreBench.latencies(options.existingStoreDir(s), queries, n, log);
+            result = l.toJson();
+            text = l.describe();
         } else if (synthetic != null) {
             StoreBench.Result r = StoreBench.run(synthetic, options.store, queries, seed, n, log);
             result = r.toJson();

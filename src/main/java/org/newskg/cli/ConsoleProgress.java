@@ -1,6 +1,7 @@
 package org.newskg.cli;
 
 import java.io.PrintWriter;
+import org.newskg.article.Printable;
 import org.newskg.ingest.Progress;
 
 /** Ingest progress on stderr: a bar with ETA on a terminal, one plain line per article otherwise. */
@@ -30,7 +31,9 @@ final class ConsoleProgress implements Progress {
     }
 
     @Override
-    public void article(String origin, String status, String detail) {
+    public void article(String rawOrigin, String status, String rawDetail) {
+        String origin = Printable.of(rawOrigin);
+        String detail = Printable.of(rawDetail);
         if (status.equals("unchanged")) {
             if (!terminal) {
                 err.println("unchanged " + origin);

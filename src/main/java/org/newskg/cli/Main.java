@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code newskg} command line: one picocli subcommand per task, each a thin shell over
  * library code. Only this class calls {@link System#exit}. Exit codes: 0 ok, 1 failure, 2 bad
- * usage or input. Errors are one line; {@code --verbose} adds the stack trace.
+ * usage or input. Errors are one line (bad usage points to the command's {@code --help});
+ * {@code --verbose} adds the stack trace.
  *
  * <pre>{@code
  * newskg ingest data/
@@ -61,12 +62,17 @@ public final class Main implements Runnable {
             return e instanceof IllegalArgumentException ? USAGE : FAILURE;
         });
         cl.setParameterExceptionHandler((e, a) -> {
-            err.println("newskg: " + e.getMessage());
-            e.getCommandLine().usage(err);
+            String command = e.getCommandLine().getCommandSpec().qualifiedName();
+            err.println("newskg: " + oneLine(e.getMessage()) + " (see '" + command + " --help')");
             err.flush();
             return USAGE;
         });
         return cl.execute(args);
+    }
+
+    /** A message on one line: line breaks and the indentation after them become single spaces. */
+    static String oneLine(String m) {
+        return m == null ? "" : m.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 
     private static String message(Throwable e) {
@@ -74,7 +80,7 @@ public final class Main implements Runnable {
         while (t.getMessage() == null && t.getCause() != null) {
             t = t.getCause();
         }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : oneLine(t.getMessage());
         if (m.contains("tdb.lock") || m.contains("Lock already held") || m.contains("already locked")) {
             return "the store is in use by another process (TDB2 allows one process per store): " + m;
         }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code newskg serve}: the store over HTTP with embedded Fuseki, read-only, with optional token-protected live ingest. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Serves the store with embedded Fuseki: SPARQL at /newskg/sparql (and /newskg/query), "
-        + "read-only Graph Store Protocol at /newskg/get, the Fuseki UI at /. Read-only; live ingest "
+        + "read-only Graph Store Protocol at /newskg/get, the analyst pages at / (search, entity timeline and network, query editor). Read-only; live ingest "
         + "(POST /newskg/ingest, or 'newskg ingest --server URL') only with the token given at start.",
         "Stops cleanly on Ctrl-C or SIGTERM."})
 final class ServeCommand implements Callable<Integer> {
@@ -45,19 +45,26 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         Settings s = options.settings().with("serve.host", host).with("serve.port", port).with("serve.timeout", timeout);
         String writeToken = token != null ? token : s.get("serve.token", System.getenv("NEWSKG_TOKEN"));
+        NewsServer.Options serveOptions = new NewsServer.Options(s.get("serve.host"), s.getInt("serve.port"),
+            s.getInt("serve.timeout"), writeToken);
         ReferenceData ref = ReferenceData.load();
         NewsStore store = options.open(s);
-        store.ensureReference(ref);
-        Ingester ingester = new Ingester(s, ref, memoize(() -> new Extractor(new NlpPipeline(s), ref.gazetteer())), false);
-        NewsServer server = NewsServer.start(store, new NewsServer.Options(s.get("serve.host"), s.getInt("serve.port"),
-            s.getInt("serve.timeout"), writeToken), ingester);
+        NewsServer server;
+        try {
+            store.ensureReference(ref);
+            Ingester ingester = new Ingester(s, ref, memoize(() -> new Extractor(new NlpPipeline(s), ref.gazetteer())), false);
+            server = NewsServer.start(store, serveOptions, ingester);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             store.close();
         }, "newskg-shutdown"));
         var out = spec.commandLine().getOut();
         out.println("newskg serving " + store.location() + " at " + server.url() + "/");
-        out.println("  SPARQL: " + server.sparqlUrl() + "   UI: " + server.url() + "/");
+        out.println("  SPARQL: " + server.sparqlUrl() + "   analyst pages: " + server.url() + "/");
         out.println("  " + (writeToken == null || writeToken.isEmpty() ? "read-only (no token: live ingest disabled)"
             : "live ingest: POST " + server.url() + NewsServer.DATASET + "/ingest with the token"));
         out.flush();

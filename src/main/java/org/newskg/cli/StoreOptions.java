@@ -35,16 +35,27 @@ final class StoreOptions {
         return NewsStore.open(Path.of(s.get("store.location")));
     }
 
-    /** Opens an existing store, refusing to create one where a read command expects data. */
+    /** Opens an existing store, refusing (and never creating) anything else where a read command expects data. */
     NewsStore openExisting(Settings s) {
-        return NewsStore.open(existingStoreDir(s));
+        return NewsStore.openExisting(existingStoreDir(s));
     }
 
-    /** The directory of an existing store, refusing a missing one. */
+    /** Refuses an explicit {@code --store} next to an option that replaces it (such as {@code --server}). */
+    void refuseStoreWith(String option) {
+        if (store != null) {
+            throw new IllegalArgumentException("give --store or " + option + ", not both");
+        }
+    }
+
+    /** The directory of an existing store, refusing a missing one or one that holds no store. */
     Path existingStoreDir(Settings s) {
         Path p = Path.of(s.get("store.location"));
         if (!Files.isDirectory(p)) {
             throw new IllegalArgumentException("no store at " + p + " (run 'newskg ingest' first or pass --store)");
+        }
+        if (!NewsStore.isStore(p)) {
+            throw new IllegalArgumentException(p + " is not a newskg store (no TDB2 database in it); "
+                + "pass --store with the directory 'newskg ingest' wrote");
         }
         return p;
     }

@@ -17,14 +17,17 @@ import java.util.stream.Stream;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.newskg.article.Slugs;
+import org.newskg.rdf.NKG;
 import org.newskg.store.Sparql;
 
 /**
  * Scores a store against gold annotations: for every {@code NAME.tsv} in the gold directory with a
  * {@code NAME.rq} in the query library, the query's rows are compared with the gold rows on the
- * columns both share (case and spacing ignored). When the query returns {@code ?evidence} and the
- * gold file has an {@code article} column, rows are matched per article (the evidence sentence
- * tells which); otherwise over the whole store. Gold files are tab-separated with a header line;
+ * columns both share (case and spacing ignored); the provenance columns ({@code ?article},
+ * {@code ?published}, {@code ?source}, {@code ?url}) are never compared. When the query returns
+ * {@code ?evidence} and the gold file has an {@code article} column, rows are matched per article
+ * (the row's {@code ?article}, or for a query without one the article of its evidence sentence);
+ * otherwise over the whole store. Gold files are tab-separated with a header line;
  * a gold cell may use any alternative name the store knows for an entity, and accents are ignored.
  * Free-text columns ({@code item}, {@code topic}) are descriptions, not names: two of them agree
  * when the head noun of one occurs among the words of the other ("treaty" and "mutual defence
@@ -37,6 +40,8 @@ import org.newskg.store.Sparql;
 public final class Evaluator {
     /** Columns that describe rather than name, compared by head noun. */
     private static final Set<String> FREE_TEXT = Set.of("item", "topic");
+    /** Columns that cite where a row comes from rather than state the fact: never compared. */
+    private static final Set<String> PROVENANCE = Set.of("article", "published", "source", "url");
     private static final Set<String> PREPOSITIONS = Set.of("of", "on", "for", "to", "with", "in", "between", "among", "about", "from");
 
     private Evaluator() {}
@@ -62,12 +67,13 @@ public final class Evaluator {
             Query q = Sparql.parse(rq.toString());
             List<String> header = List.of(readLines(gold).get(0).split("\t", -1));
             boolean perArticle = q.getResultVars().contains("evidence") && header.contains("article");
-            if (perArticle && articlesOf == null) {
+            boolean rowArticle = q.getResultVars().contains("article");
+            if (perArticle && !rowArticle && articlesOf == null) {
                 articlesOf = sentenceArticles(dsg);
             }
             List<String> keys = new ArrayList<>();
             for (String h : header) {
-                if (q.getResultVars().contains(h) && !h.equals("evidence")) {
+                if (q.getResultVars().contains(h) && !h.equals("evidence") && !PROVENANCE.contains(h)) {
                     keys.add(h);
                 }
             }
@@ -76,7 +82,10 @@ public final class Evaluator {
             Map<String, String> evidence = new HashMap<>();
             for (Map<String, String> row : Sparql.select(dsg, q)) {
                 String tuple = tuple(keys, row);
-                for (String a : perArticle ? articlesOf.getOrDefault(row.get("evidence"), Set.of()) : Set.of("")) {
+                Set<String> places = !perArticle ? Set.of("")
+                    : rowArticle ? Set.of(articleId(row.get("article")))
+                    : articlesOf.getOrDefault(row.get("evidence"), Set.of());
+                for (String a : places) {
                     String r = perArticle ? a + " | " + tuple : tuple;
                     actual.add(r);
                     if (row.get("evidence") != null) {
@@ -90,6 +99,11 @@ public final class Evaluator {
             scores.add(sc.withEvidence(shown));
         }
         return scores;
+    }
+
+    /** The article id of an article IRI (the id names the article's graph). */
+    private static String articleId(String iri) {
+        return iri.startsWith(NKG.ARTICLE) ? iri.substring(NKG.ARTICLE.length()) : iri;
     }
 
     /**

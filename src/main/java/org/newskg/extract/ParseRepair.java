@@ -22,7 +22,9 @@ import org.newskg.nlp.NkgAnnotations;
  *   and Y conjoined to Benghazi, or "On Friday Secretary X spoke ..." parsed with the weekday compounded into the name,
  *   leaving the verb without a subject, gets X and Y as the verb's subjects;</li>
  *   <li>a gerund taken for an adjective: "after meeting Prime Minister X in Y" parsed as a minister who is "meeting" gets
- *   the gerund back as the clause ("after" on it, X its object, the rest its modifiers).</li>
+ *   the gerund back as the clause ("after" on it, X its object, the rest its modifiers), and so does "could consider
+ *   supplying weapons to Ukraine" (the gerund the verb's complement, the weapons and Ukraine its own);</li>
+ *   <li>a relative clause hung loosely on its noun ("troops, who have served in Somalia, ..."): the noun is its subject.</li>
  * </ul>
  *
  * <pre>{@code
@@ -39,6 +41,25 @@ final class ParseRepair {
         partnerInPurposeClause(graph);
         subjectInFrontedPhrase(graph);
         gerundTakenForAdjective(graph);
+        relativeSubject(graph);
+    }
+
+    /** "Burundian troops, who have served in Somalia, ...", with the relative clause hung loosely on the noun: the noun is its subject. */
+    private static void relativeSubject(SemanticGraph graph) {
+        for (SemanticGraphEdge e : List.copyOf(graph.edgeListSorted())) {
+            IndexedWord clause = e.getDependent();
+            String rel = e.getRelation().toString();
+            if (!(rel.equals("dep") || rel.equals("acl")) || clause.tag() == null || !clause.tag().startsWith("VB")
+                || e.getGovernor().tag() == null || !e.getGovernor().tag().startsWith("NN")) {
+                continue;
+            }
+            for (SemanticGraphEdge s : List.copyOf(graph.outgoingEdgeList(clause))) {
+                String w = s.getDependent().word().toLowerCase(Locale.ROOT);
+                if (s.getRelation().toString().startsWith("nsubj") && (w.equals("who") || w.equals("which") || w.equals("that"))) {
+                    add(graph, clause, e.getGovernor(), s.getRelation().toString());
+                }
+            }
+        }
     }
 
     private static void gerundTakenForAdjective(SemanticGraph graph) {
@@ -49,7 +70,24 @@ final class ParseRepair {
             }
             IndexedWord before = graph.getNodeByIndexSafe(gerund.index() - 1);
             String prep = before == null ? "" : before.word().toLowerCase(Locale.ROOT);
-            if (!Set.of("after", "before", "while", "since", "by", "without", "when").contains(prep)) {
+            if (before != null && before.tag() != null && before.tag().startsWith("VB") && e.getGovernor().index() == gerund.index() + 1
+                && graph.getEdge(before, e.getGovernor()) != null && graph.getEdge(before, e.getGovernor()).getRelation().toString().equals("obj")) {
+                // "could consider supplying weapons to Ukraine", parsed as weapons that are "supplying".
+                IndexedWord verb = before;
+                IndexedWord object = e.getGovernor();
+                graph.removeEdge(e);
+                graph.removeEdge(graph.getEdge(verb, object));
+                add(graph, verb, gerund, "xcomp");
+                add(graph, gerund, object, "obj");
+                for (SemanticGraphEdge c : List.copyOf(graph.outgoingEdgeList(verb))) {
+                    if (c.getRelation().toString().startsWith("obl") && c.getDependent().index() > object.index()) {
+                        graph.removeEdge(c);
+                        add(graph, gerund, c.getDependent(), c.getRelation().toString());
+                    }
+                }
+                continue;
+            }
+            if (!Set.of("after", "before", "while", "since", "by", "without", "when", "of", "for", "on", "about").contains(prep)) {
                 continue;
             }
             // The phrase head: the word the gerund's noun belongs to, attached to the clause by that preposition.

@@ -20,6 +20,7 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.newskg.article.Article;
 import org.newskg.article.ArticleReader;
+import org.newskg.article.Printable;
 import org.newskg.article.Hashes;
 import org.newskg.config.Settings;
 import org.newskg.extract.ArticleExtraction;
@@ -201,7 +202,8 @@ public final class Ingester {
             List.copyOf(failures), compacted, (System.nanoTime() - t0) / 1e9);
     }
 
-    private static void fail(List<String> failures, Progress progress, String line) {
+    private static void fail(List<String> failures, Progress progress, String report) {
+        String line = Printable.of(report);
         failures.add(line);
         progress.failure(line);
     }

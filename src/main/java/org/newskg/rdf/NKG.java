@@ -30,6 +30,8 @@ public final class NKG {
     public static final String EVENT = BASE + "event/";
     /** Namespace of the store's fixed graphs. */
     public static final String GRAPH = BASE + "graph/";
+    /** Namespace of the entity index's entries (one per entity, event and role). */
+    public static final String INDEX = BASE + "index/";
 
     public static final String ORG_NS = "http://www.w3.org/ns/org#";
     public static final String SEM_NS = "http://semanticweb.cs.vu.nl/2009/11/sem/";
@@ -47,6 +49,8 @@ public final class NKG {
     public static final Node metaGraph = iri(GRAPH + "meta");
     /** Statistics kept up to date by every write: per-entity article counts. */
     public static final Node statsGraph = iri(GRAPH + "stats");
+    /** The entity index kept up to date by every write: each entity's events, their first report and counterparts. */
+    public static final Node indexGraph = iri(GRAPH + "index");
 
     // Classes
     public static final Node Actor = nkg("Actor");
@@ -97,6 +101,16 @@ public final class NKG {
     public static final Node contentHash = nkg("contentHash");
     public static final Node extractorVersion = nkg("extractorVersion");
     public static final Node articleCount = nkg("articleCount");
+    public static final Node latestArticle = nkg("latestArticle");
+
+    // Entity index (derived, in the index graph)
+    public static final Node indexEntity = nkg("indexEntity");
+    public static final Node indexEvent = nkg("indexEvent");
+    public static final Node indexRole = nkg("indexRole");
+    public static final Node counterparts = nkg("counterparts");
+    public static final Node firstEvidence = nkg("firstEvidence");
+    public static final Node firstArticle = nkg("firstArticle");
+    public static final Node reportCount = nkg("reportCount");
 
     // Post holdings (aligned with W3C ORG membership) and roles
     public static final Node postTitle = nkg("postTitle");
@@ -123,6 +137,9 @@ public final class NKG {
     public static final Node sameEventAs = nkg("sameEventAs");
     public static final Node cameoCode = nkg("cameoCode");
     public static final Node ploverType = nkg("ploverType");
+    /** The properties that link an event to the entities taking part in it, in a fixed order. */
+    public static final java.util.List<Node> EVENT_ROLES = java.util.List.of(agent, participant, target, recipient,
+        destination, location);
 
     // Entity reference properties
     public static final Node demonym = nkg("demonym");

@@ -37,10 +37,13 @@ final class IngestServlet extends HttpServlet {
     private final transient NewsStore store;
     private final transient Ingester ingester;
     private final byte[] token;
+    private final transient Runnable afterWrite;
 
-    IngestServlet(NewsStore store, Ingester ingester, String token) {
+    /** {@code afterWrite} runs after each request that wrote articles. */
+    IngestServlet(NewsStore store, Ingester ingester, String token, Runnable afterWrite) {
         this.store = store;
         this.ingester = ingester;
+        this.afterWrite = afterWrite;
         this.token = token == null || token.isEmpty() ? null : token.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -94,6 +97,9 @@ final class IngestServlet extends HttpServlet {
             failures.add(e.describe());
         }
         IngestReport r = ingester.ingest(store, articles, failures, bad[0], Progress.NONE, System.nanoTime());
+        if (r.written() > 0) {
+            afterWrite.run();
+        }
         JsonObject out = new JsonObject();
         out.put("read", r.read());
         out.put("written", r.written());

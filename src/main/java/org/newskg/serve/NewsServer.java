@@ -1,17 +1,7 @@
 package org.newskg.serve;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.URL;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Enumeration;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
@@ -25,8 +15,10 @@ import org.newskg.store.NewsStore;
 
 /**
  * The store served by embedded Fuseki, read-only: SPARQL query at {@code /newskg/sparql} and
- * {@code /newskg/query}, the Graph Store Protocol read-only at {@code /newskg/get}, the Fuseki web
- * UI at {@code /}, {@code /$/ping}, {@code /$/server} and {@code /$/stats}. No update endpoint is
+ * {@code /newskg/query}, the Graph Store Protocol read-only at {@code /newskg/get}, the analyst
+ * pages at {@code /} (search), {@code /entity}, {@code /article} and {@code /query} with their
+ * assets under {@code /ui/} ({@link UiServlet}) and their JSON under {@code /newskg/api/}
+ * ({@link ApiServlet}), and {@code /$/ping}, {@code /$/server} and {@code /$/stats}. No update endpoint is
  * registered and the Fuseki admin module is off, so neither SPARQL Update nor GSP writes nor
  * dataset management are possible. The only write is live ingest at {@code /newskg/ingest}, which
  * needs the token the server was started with. Queries are cut off after a timeout. Binds to
@@ -43,7 +35,17 @@ public final class NewsServer implements AutoCloseable {
     public static final String DATASET = "/newskg";
 
     /** Where and how to serve: host, port (0 picks a free one), query timeout in seconds, write token (null: no writes). */
-    public record Options(String host, int port, int timeoutSeconds, String token) {}
+    public record Options(String host, int port, int timeoutSeconds, String token) {
+        /** Refuses a port outside 0-65535 and a timeout under one second, as bad usage. */
+        public Options {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("--port takes 0 to 65535 (0 picks a free port), not " + port);
+            }
+            if (timeoutSeconds < 1) {
+                throw new IllegalArgumentException("--timeout takes a number of seconds, 1 or more, not " + timeoutSeconds);
+            }
+        }
+    }
 
     private final FusekiServer server;
     private final String host;
@@ -57,6 +59,7 @@ public final class NewsServer implements AutoCloseable {
     public static NewsServer start(NewsStore store, Options options, Ingester ingester) {
         boolean loopback = isLoopback(options.host());
         store.dataset().getContext().set(ARQ.queryTimeout, Long.toString(options.timeoutSeconds() * 1000L));
+        EntityNames names = new EntityNames(store.dataset());
         DataService.Builder service = DataService.newBuilder(store.dataset())
             .addEndpoint(Operation.Query, "sparql")
             .addEndpoint(Operation.Query, "query")
@@ -70,8 +73,13 @@ public final class NewsServer implements AutoCloseable {
             .enablePing(true)
             .enableStats(true)
             .addServlet("/$/server", new ActionServerStatus())
-            .addServlet(DATASET + "/ingest", new IngestServlet(store, ingester, options.token()))
-            .staticFileBase(uiDirectory().toString())
+            .addServlet(DATASET + "/ingest", new IngestServlet(store, ingester, options.token(), names::invalidate))
+            .addServlet(DATASET + "/api/*", new ApiServlet(store, names))
+            .addServlet("", new UiServlet("index.html"))
+            .addServlet("/entity", new UiServlet("entity.html"))
+            .addServlet("/article", new UiServlet("article.html"))
+            .addServlet("/query", new UiServlet("query.html"))
+            .addServlet("/ui/*", new UiServlet(null))
             .build();
         if (!loopback) {
             for (Connector c : server.getJettyServer().getConnectors()) {
@@ -80,8 +88,25 @@ public final class NewsServer implements AutoCloseable {
                 }
             }
         }
-        server.start();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            if (causedBy(e, java.net.BindException.class)) {
+                throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.port()
+                    + ": the port is in use (another 'newskg serve'?); pick another with --port", e);
+            }
+            throw e;
+        }
         return new NewsServer(server, loopback ? "127.0.0.1" : options.host());
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a host name means this machine's loopback interface. */
@@ -90,47 +115,6 @@ public final class NewsServer implements AutoCloseable {
             return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("unknown host '" + host + "'");
-        }
-    }
-
-    /** The Fuseki UI's files, unpacked once from the jena-fuseki-ui jar into a temporary directory. */
-    private static Path uiDirectory() {
-        URL webapp = NewsServer.class.getClassLoader().getResource("webapp/index.html");
-        if (webapp == null) {
-            throw new IllegalStateException("the Fuseki UI (jena-fuseki-ui) is missing from the class path");
-        }
-        try {
-            if (webapp.getProtocol().equals("file")) {
-                return Path.of(webapp.toURI()).getParent();
-            }
-            String spec = webapp.getPath();
-            Path jar = Path.of(new URL(spec.substring(0, spec.indexOf("!/"))).toURI());
-            Path dir = Files.createTempDirectory("newskg-ui-");
-            dir.toFile().deleteOnExit();
-            try (JarFile jf = new JarFile(jar.toFile())) {
-                Enumeration<JarEntry> entries = jf.entries();
-                while (entries.hasMoreElements()) {
-                    JarEntry e = entries.nextElement();
-                    if (!e.getName().startsWith("webapp/") || e.isDirectory()) {
-                        continue;
-                    }
-                    Path target = dir.resolve(e.getName().substring("webapp/".length())).normalize();
-                    if (!target.startsWith(dir)) {
-                        continue;
-                    }
-                    Files.createDirectories(target.getParent());
-                    try (InputStream in = jf.getInputStream(e)) {
-                        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                    target.toFile().deleteOnExit();
-                    target.getParent().toFile().deleteOnExit();
-                }
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot unpack the Fuseki UI", e);
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the Fuseki UI: " + webapp, e);
         }
     }
 
@@ -155,6 +139,7 @@ public final class NewsServer implements AutoCloseable {
         server.join();
     }
 
+    /** Stops the server. */
     @Override
     public void close() {
         server.stop();

@@ -14,13 +14,13 @@ import org.newskg.store.ArticleQuads;
 /**
  * The shard format that {@code newskg spark-ingest} writes and {@code newskg load} reads: gzip
  * N-Quads files named {@code *.nq.gz}, each holding whole articles (an article's graph and its
- * records in the meta graph), its lines sorted so that the same articles always give the same
- * bytes. Next to the shards, {@value #REJECTS} lists the bad inputs and {@value #MANIFEST} the
+ * records in the meta graph), one article after the other in id order, each article's lines
+ * sorted, so that the same articles always give the same bytes and a loader can take one article
+ * at a time. Next to the shards, {@value #REJECTS} lists the bad inputs and {@value #MANIFEST} the
  * counts and versions. Standard N-Quads: any RDF store or Jena's own loaders read the shards too.
  *
  * <pre>{@code
- * List<String> lines = ShardFormat.lines(articleQuads);   // one N-Quads line per quad
- * Collections.sort(allLinesOfTheShard);
+ * List<String> lines = ShardFormat.sorted(ShardFormat.lines(articleQuads));   // one N-Quads line per quad
  * }</pre>
  */
 public final class ShardFormat {

@@ -6,21 +6,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.apache.jena.atlas.iterator.IteratorCloseable;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.AsyncParser;
 import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.newskg.rdf.ReferenceData;
+import org.newskg.store.ArticleQuads;
 import org.newskg.store.NewsStore;
 
 /**
@@ -28,7 +35,8 @@ import org.newskg.store.NewsStore;
  * straight from the files, so that the store ends up as {@code newskg ingest} of the same articles
  * leaves it: reference and ontology graphs, article graphs, meta records and the statistics graph.
  * A first pass parses every shard and finds its articles, so a broken shard is refused before
- * anything is written. Articles already in the store are removed first (one transaction), so
+ * anything is written; the second feeds the bulk loader one article at a time (a shard holds each
+ * article's quads together), so memory stays flat however large the shards. Articles already in the store are removed first (one transaction), so
  * loading a shard again replaces its articles' graphs. An article found in several of the shards
  * given is taken from the last of them.
  *
@@ -77,7 +85,20 @@ public final class ShardLoader {
         Map<Node, Integer> owner = new HashMap<>();
         for (int i = 0; i < files.size(); i++) {
             int shard = i;
-            parse(files.get(i), q -> owner.put(article(files.get(shard), q), shard));
+            Path file = files.get(i);
+            Set<Node> seen = new HashSet<>();
+            Node[] current = {null};
+            parse(file, q -> {
+                Node a = article(file, q);
+                if (!a.equals(current[0])) {
+                    if (!seen.add(a)) {
+                        throw new IllegalArgumentException(file + ": not a newskg shard (the quads of " + a.getURI()
+                            + " are not together)");
+                    }
+                    current[0] = a;
+                    owner.put(a, shard);
+                }
+            });
         }
         store.ensureReference(ref);
         Map<Node, String> stored = store.fingerprints();
@@ -85,17 +106,93 @@ public final class ShardLoader {
         if (!replace.isEmpty()) {
             store.remove(replace);
         }
-        long quads = store.bulkLoad(out -> {
-            for (int i = 0; i < files.size(); i++) {
-                int shard = i;
-                parse(files.get(i), q -> {
-                    if (owner.get(ShardFormat.articleOf(q)) == shard) {
-                        out.quad(q);
-                    }
-                });
-            }
-        }, plan);
+        long quads = store.bulkLoad(new Articles(files, owner), plan);
         return new LoadReport(files.size(), owner.size(), replace.size(), quads, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The articles of the shards, one at a time, each from the shard that owns it. */
+    private static final class Articles implements Iterator<ArticleQuads> {
+        private final List<Path> files;
+        private final Map<Node, Integer> owner;
+        private int shard = -1;
+        private IteratorCloseable<Quad> quads;
+        private InputStream in;
+        private Quad pending;
+        private ArticleQuads next;
+
+        Articles(List<Path> files, Map<Node, Integer> owner) {
+            this.files = files;
+            this.owner = owner;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null) {
+                if (pending == null && !advance()) {
+                    return false;
+                }
+                Node a = ShardFormat.articleOf(pending);
+                List<Quad> graph = new ArrayList<>();
+                List<Quad> meta = new ArrayList<>();
+                while (pending != null && a.equals(ShardFormat.articleOf(pending))) {
+                    (pending.getGraph().equals(a) ? graph : meta).add(pending);
+                    pending = quads.hasNext() ? quads.next() : null;
+                }
+                if (owner.get(a) == shard) {
+                    next = new ArticleQuads(a, graph, meta);
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public ArticleQuads next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            ArticleQuads a = next;
+            next = null;
+            return a;
+        }
+
+        /** Moves to the first quad of the next shard that has one; false after the last shard. */
+        private boolean advance() {
+            while (pending == null) {
+                close();
+                if (++shard >= files.size()) {
+                    return false;
+                }
+                Path file = files.get(shard);
+                try {
+                    in = open(file);
+                } catch (IOException e) {
+                    throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage());
+                }
+                quads = AsyncParser.of(in, Lang.NQUADS, null).asyncParseQuads();
+                pending = quads.hasNext() ? quads.next() : null;
+            }
+            return true;
+        }
+
+        private void close() {
+            if (quads != null) {
+                quads.close();
+                quads = null;
+            }
+            if (in != null) {
+                try {
+                    in.close();
+                } catch (IOException e) {
+                    // read to its end already; nothing is lost
+                }
+                in = null;
+            }
+        }
+    }
+
+    private static InputStream open(Path file) throws IOException {
+        InputStream raw = Files.newInputStream(file);
+        return file.toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
     }
 
     private static Node article(Path file, Quad q) {
@@ -120,8 +217,7 @@ public final class ShardLoader {
                 throw new IllegalArgumentException(file + ": not a newskg shard (a triple outside any named graph)");
             }
         };
-        try (InputStream raw = Files.newInputStream(file);
-             InputStream in = file.toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
+        try (InputStream in = open(file)) {
             RDFParser.source(in).lang(Lang.NQUADS).errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging).parse(sink);
         } catch (RiotException e) {
             throw new IllegalArgumentException(file + ": not valid N-Quads: " + e.getMessage());

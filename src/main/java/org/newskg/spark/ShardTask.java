@@ -25,8 +25,8 @@ import scala.Tuple2;
 /**
  * The work of one shard on an executor: every article of the partition goes through
  * {@link Ingester#extract} (the code path of {@code newskg ingest}) with the executor's one
- * pipeline ({@link ExecutorModels}), under {@code ingest.articleTimeout}; the quads of the whole
- * partition come out as sorted N-Quads lines, so a retried task writes the same bytes. Failures
+ * pipeline ({@link ExecutorModels}), under {@code ingest.articleTimeout}; the partition's articles
+ * come out in id order, each as its sorted N-Quads lines, so a retried task writes the same bytes. Failures
  * become rejects with {@code ingest}'s report line. Also the size balancing: articles sorted by
  * size, largest first, are dealt to partitions in snake order (0, 1, ..., n-1, n-1, ..., 0).
  *
@@ -93,7 +93,7 @@ final class ShardTask implements java.io.Serializable {
         }
     }
 
-    /** Extracts the articles of one partition and returns the shard's lines, sorted. */
+    /** Extracts the articles of one partition and returns the shard's lines: by article id, each article's sorted. */
     Iterator<String> run(int partition, Iterator<Tuple2<Integer, ArticleRecord>> records) {
         long t0 = System.nanoTime();
         List<ArticleRecord> todo = new ArrayList<>();
@@ -112,7 +112,7 @@ final class ShardTask implements java.io.Serializable {
                     Future<Ingester.Extracted> f = pool.submit(() -> Ingester.extract(x, a, version, cancel));
                     try {
                         Ingester.Extracted e = timeoutSeconds > 0 ? f.get(timeoutSeconds, TimeUnit.SECONDS) : f.get();
-                        lines.addAll(ShardFormat.lines(e.quads()));
+                        lines.addAll(ShardFormat.sorted(ShardFormat.lines(e.quads())));
                         facts += e.facts();
                         articles++;
                     } catch (TimeoutException e) {
@@ -136,11 +136,10 @@ final class ShardTask implements java.io.Serializable {
                 pool.shutdownNow();
             }
         }
-        List<String> sorted = ShardFormat.sorted(lines);
         String executor = SparkEnv.get() == null ? "?" : SparkEnv.get().executorId();
-        stats.add(new ShardStats(partition, articles, sorted.size(), facts, executor, ExecutorModels.built(),
+        stats.add(new ShardStats(partition, articles, lines.size(), facts, executor, ExecutorModels.built(),
             ExecutorModels.loadSeconds(), Measure.peakHeapMb(), (System.nanoTime() - t0) / 1e9));
-        return sorted.iterator();
+        return lines.iterator();
     }
 
     private void reject(ArticleRecord r, String line) {

@@ -19,9 +19,7 @@ import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
-import java.util.function.Consumer;
 import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.newskg.rdf.NKG;
 import org.newskg.rdf.RdfMapper;
 import org.newskg.rdf.ReferenceData;
@@ -45,25 +43,75 @@ import org.newskg.rdf.ReferenceData;
 public final class NewsStore implements AutoCloseable {
     private static final Node REFERENCE_VERSION = NKG.nkg("referenceVersion");
     private static final Node STATS_VERSION = NKG.nkg("statsVersion");
-    private static final Node STATS_CURRENT = RdfMapper.string("2");
+    /** Version of the derived graphs' layout: a store with another version gets them rebuilt on its next ingest. */
+    private static final Node STATS_CURRENT = RdfMapper.string("3");
     private final Path location;
     private final DatasetGraph dsg;
+    private final StatsGraph stats;
+    private final EntityIndex index;
 
     private NewsStore(Path location, DatasetGraph dsg) {
         this.location = location;
         this.dsg = dsg;
+        this.stats = new StatsGraph(dsg);
+        this.index = new EntityIndex(dsg);
     }
 
-    /** Opens (creating if needed) the database in a directory. */
+    /**
+     * Opens the database in a directory, creating it when the directory is missing or empty. A
+     * directory that holds other files and no database is refused ({@link IllegalArgumentException}),
+     * so a mistyped path never litters a directory with database files.
+     */
     public static NewsStore open(Path location) {
+        if (Files.exists(location) && !Files.isDirectory(location)) {
+            throw new IllegalArgumentException(location + " is not a directory, so it cannot hold a store");
+        }
+        if (Files.isDirectory(location) && !isEmpty(location) && !isStore(location)) {
+            throw new IllegalArgumentException(location + " is not a newskg store (it holds other files and no TDB2 "
+                + "database); give an empty or new directory");
+        }
         try {
             Files.createDirectories(location);
         } catch (java.io.IOException e) {
             throw new StoreException("cannot create store directory " + location + ": " + e.getMessage(), e);
         }
+        return connect(location);
+    }
+
+    /**
+     * Opens an existing database, creating nothing: a missing directory, an empty one, or one without
+     * a TDB2 database is refused ({@link IllegalArgumentException}, one line naming the path).
+     */
+    public static NewsStore openExisting(Path location) {
         if (!Files.isDirectory(location)) {
-            throw new StoreException(location + " is not a directory");
+            throw new IllegalArgumentException("no store at " + location + " (run 'newskg ingest' first or pass --store)");
         }
+        if (!isStore(location)) {
+            throw new IllegalArgumentException(location + " is not a newskg store (no TDB2 database in it); "
+                + "pass --store with the directory 'newskg ingest' wrote");
+        }
+        return connect(location);
+    }
+
+    /** Whether a directory holds a TDB2 database: a {@code Data-NNNN} generation with its quad index. */
+    public static boolean isStore(Path dir) {
+        try (var entries = Files.list(dir)) {
+            return entries.anyMatch(p -> p.getFileName().toString().matches("Data-\\d+")
+                && Files.isRegularFile(p.resolve("GSPO.bpt")));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static NewsStore connect(Path location) {
         DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(location.toString());
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
         return new NewsStore(location, dsg);
@@ -127,24 +175,31 @@ public final class NewsStore implements AutoCloseable {
             return;
         }
         Txn.executeWrite(dsg, () -> {
-            Map<Node, Integer> delta = new HashMap<>();
+            StatsGraph.Change change = new StatsGraph.Change();
+            Set<Node> events = new HashSet<>();
             for (ArticleQuads a : batch) {
-                Set<Node> before = mentionsOf(a.graph());
+                Set<Node> before = stats.mentionsOf(a.graph());
+                events.addAll(index.eventsIn(a.graph()));
                 dsg.removeGraph(a.graph());
                 dsg.deleteAny(NKG.metaGraph, a.graph(), Node.ANY, Node.ANY);
                 Set<Node> after = new HashSet<>();
+                String date = null;
                 for (Quad q : a.quads()) {
                     dsg.add(q);
-                    if (isMention(q)) {
+                    if (StatsGraph.isMention(q)) {
                         after.add(q.getObject());
+                    } else if (q.getPredicate().equals(NKG.publicationDate) && q.getSubject().equals(a.graph())) {
+                        date = q.getObject().getLiteralLexicalForm();
                     }
                 }
                 for (Quad q : a.meta()) {
                     dsg.add(q);
                 }
-                count(delta, before, after);
+                events.addAll(EntityIndex.eventsIn(a.quads()));
+                change.article(a.graph(), before, after, date);
             }
-            applyCounts(delta);
+            stats.apply(change);
+            index.refresh(events);
         });
     }
 
@@ -152,7 +207,8 @@ public final class NewsStore implements AutoCloseable {
     public List<String> remove(List<String> articles) {
         List<String> missing = new ArrayList<>();
         Txn.executeWrite(dsg, () -> {
-            Map<Node, Integer> delta = new HashMap<>();
+            StatsGraph.Change change = new StatsGraph.Change();
+            Set<Node> events = new HashSet<>();
             for (String a : articles) {
                 Node g = a.contains(":") ? NKG.iri(a) : RdfMapper.articleNode(a);
                 boolean present = dsg.containsGraph(g) || dsg.contains(NKG.metaGraph, g, Node.ANY, Node.ANY);
@@ -160,59 +216,77 @@ public final class NewsStore implements AutoCloseable {
                     missing.add(a);
                     continue;
                 }
-                Set<Node> before = mentionsOf(g);
+                Set<Node> before = stats.mentionsOf(g);
+                events.addAll(index.eventsIn(g));
                 dsg.removeGraph(g);
                 dsg.deleteAny(NKG.metaGraph, g, Node.ANY, Node.ANY);
-                count(delta, before, Set.of());
+                change.article(g, before, Set.of(), null);
             }
-            applyCounts(delta);
+            stats.apply(change);
+            index.refresh(events);
         });
         return missing;
     }
 
     /**
      * Loads articles that are not in the store yet with Jena's TDB2 bulk loader (phased, or the
-     * plan {@code loader} names: basic, sequential, phased, parallel), in one go, then adds their
-     * mentions to the statistics. Returns the number of quads loaded. Much faster than
-     * {@link #write} for large ingests, but it does not replace existing graphs.
+     * plan {@code loader} names: basic, sequential, phased, parallel), in one go, with their entity
+     * index entries computed on the way, then adds their mentions to the statistics. Returns the
+     * number of quads loaded. Much faster than {@link #write} for large ingests, but it does not
+     * replace existing graphs. Events that articles already in the store also report get their
+     * index entries recomputed from the store afterwards.
      */
     public long bulkLoad(Iterator<ArticleQuads> articles, String loader) {
-        return bulkLoad(out -> {
-            while (articles.hasNext()) {
-                ArticleQuads a = articles.next();
-                a.quads().forEach(out::quad);
-                a.meta().forEach(out::quad);
-            }
-        }, loader);
-    }
-
-    /**
-     * Bulk-loads the quads {@code source} sends to the stream it is given (e.g. straight from
-     * N-Quads files) as {@link #bulkLoad(Iterator, String)} does: the articles must not be in the
-     * store yet, and each article graph's quads must be distinct, as {@link RdfMapper} emits them.
-     */
-    public long bulkLoad(Consumer<StreamRDF> source, String loader) {
-        Map<Node, Integer> delta = new HashMap<>();
+        boolean hadArticles = Txn.calculateRead(dsg, () -> dsg.find(NKG.metaGraph, Node.ANY, NKG.extractorVersion, Node.ANY).hasNext());
+        StatsGraph.Change change = new StatsGraph.Change();
+        EntityIndex.Collector collected = new EntityIndex.Collector();
+        Set<Node> loaded = new HashSet<>();
         DataLoader l = loader(loader);
         l.startBulk();
         try {
-            StreamRDF into = l.stream();
-            source.accept(new StreamRDFWrapper(into) {
-                @Override
-                public void quad(Quad q) {
-                    into.quad(q);
-                    if (isMention(q)) {
-                        delta.merge(q.getObject(), 1, Integer::sum);
+            StreamRDF out = l.stream();
+            while (articles.hasNext()) {
+                ArticleQuads a = articles.next();
+                Set<Node> after = new HashSet<>();
+                String date = null;
+                for (Quad q : a.quads()) {
+                    out.quad(q);
+                    if (StatsGraph.isMention(q)) {
+                        after.add(q.getObject());
+                    } else if (q.getPredicate().equals(NKG.publicationDate) && q.getSubject().equals(a.graph())) {
+                        date = q.getObject().getLiteralLexicalForm();
                     }
                 }
-            });
+                a.meta().forEach(out::quad);
+                collected.article(a.graph(), a.quads());
+                change.article(a.graph(), Set.of(), after, date);
+                loaded.add(a.graph());
+            }
+            collected.emit(out);
             l.finishBulk();
         } catch (RuntimeException e) {
             l.finishException(e);
             throw e;
         }
-        Txn.executeWrite(dsg, () -> applyCounts(delta));
+        Txn.executeWrite(dsg, () -> {
+            stats.apply(change);
+            if (hadArticles) {
+                index.refresh(collected.events().stream().filter(ev -> reportedOutside(ev, loaded)).toList());
+            }
+        });
         return l.countQuads();
+    }
+
+    /** Whether an article graph outside {@code graphs} gives evidence for the event. */
+    private boolean reportedOutside(Node event, Set<Node> graphs) {
+        var it = dsg.find(Node.ANY, event, NKG.evidence, Node.ANY);
+        while (it.hasNext()) {
+            Node g = it.next().getGraph();
+            if (!graphs.contains(g) && !g.equals(NKG.indexGraph)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Jena's TDB2 loader of the given plan for this store. */
@@ -227,7 +301,7 @@ public final class NewsStore implements AutoCloseable {
         };
     }
 
-    /** Recomputes the statistics graph from the article graphs (for stores written before it existed). */
+    /** Recomputes the statistics and entity index graphs from the article graphs (for stores written before they existed). */
     public void rebuildStats() {
         Txn.executeWrite(dsg, () -> {
             dsg.deleteAny(NKG.metaGraph, NKG.statsGraph, STATS_VERSION, Node.ANY);
@@ -235,81 +309,14 @@ public final class NewsStore implements AutoCloseable {
         });
     }
 
-    /** Builds the statistics once for a store that predates them; call inside a write transaction. */
+    /** Builds the statistics and the index once for a store that predates them; call inside a write transaction. */
     private void ensureStats() {
         if (!dsg.contains(NKG.metaGraph, NKG.statsGraph, STATS_VERSION, STATS_CURRENT)) {
-            Map<Node, Integer> counts = new HashMap<>();
-            dsg.find(Node.ANY, Node.ANY, NKG.mentions, Node.ANY).forEachRemaining(q -> {
-                if (isMention(q)) {
-                    counts.merge(q.getObject(), 1, Integer::sum);
-                }
-            });
-            dsg.removeGraph(NKG.statsGraph);
-            applyCounts(counts);
+            stats.rebuild();
+            index.rebuild();
             dsg.deleteAny(NKG.metaGraph, NKG.statsGraph, STATS_VERSION, Node.ANY);
             dsg.add(NKG.metaGraph, NKG.statsGraph, STATS_VERSION, STATS_CURRENT);
         }
-    }
-
-    /** An article's own mention triple: {@code GRAPH ?a { ?a nkg:mentions ?entity }}. */
-    private static boolean isMention(Quad q) {
-        return q.getPredicate().equals(NKG.mentions) && q.getGraph().equals(q.getSubject());
-    }
-
-    private Set<Node> mentionsOf(Node article) {
-        Set<Node> out = new HashSet<>();
-        dsg.find(article, article, NKG.mentions, Node.ANY).forEachRemaining(q -> out.add(q.getObject()));
-        return out;
-    }
-
-    private static void count(Map<Node, Integer> delta, Set<Node> before, Set<Node> after) {
-        for (Node e : before) {
-            if (!after.contains(e)) {
-                delta.merge(e, -1, Integer::sum);
-            }
-        }
-        for (Node e : after) {
-            if (!before.contains(e)) {
-                delta.merge(e, 1, Integer::sum);
-            }
-        }
-    }
-
-    /** Adds per-entity deltas to the article counts; inside a write transaction. */
-    private void applyCounts(Map<Node, Integer> delta) {
-        delta.forEach((entity, d) -> {
-            if (d == 0) {
-                return;
-            }
-            long current = 0;
-            var it = dsg.find(NKG.statsGraph, entity, NKG.articleCount, Node.ANY);
-            if (it.hasNext()) {
-                current = ((Number) it.next().getObject().getLiteralValue()).longValue();
-            }
-            long n = current + d;
-            if (n <= 0) {
-                dsg.deleteAny(NKG.statsGraph, entity, Node.ANY, Node.ANY);
-                return;
-            }
-            dsg.deleteAny(NKG.statsGraph, entity, NKG.articleCount, Node.ANY);
-            dsg.add(NKG.statsGraph, entity, NKG.articleCount, RdfMapper.integer(n));
-            if (current == 0) {
-                copyDescription(entity);
-            }
-        });
-    }
-
-    /** Copies an entity's types and labels, from every graph that states them, into the statistics graph. */
-    private void copyDescription(Node entity) {
-        List<Quad> found = new ArrayList<>();
-        for (Node p : List.of(NKG.type, NKG.label)) {
-            dsg.find(Node.ANY, entity, p, Node.ANY).forEachRemaining(q -> {
-                if (!q.getGraph().equals(NKG.statsGraph) && !q.getGraph().equals(NKG.ontologyGraph)) {
-                    found.add(q);
-                }
-            });
-        }
-        found.forEach(q -> dsg.add(NKG.statsGraph, entity, q.getPredicate(), q.getObject()));
     }
 
     /** Compacts the database, deleting the old generation: after large ingests TDB2 shrinks many-fold. */

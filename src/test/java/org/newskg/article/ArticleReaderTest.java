@@ -162,6 +162,47 @@ class ArticleReaderTest {
     }
 
     @Test
+    void implausibleDatesAreRefused() throws IOException {
+        for (String date : new String[] {"0000-01-01", "1799-12-31", java.time.LocalDate.now().plusYears(2).toString()}) {
+            Path file = write("d-" + date + ".txt", " date " + date + " (NKG Wire) -- Text.\n");
+            assertFailure(read(file), file, "implausible publication date " + date);
+        }
+        Path old = write("old.txt", " date 1800-01-01 -- The first day newskg takes.\n");
+        assertEquals(java.time.LocalDate.of(1800, 1, 1), read(old).only().date());
+        Path feed = write("far.jsonl", "{\"id\":\"x\",\"date\":\"2999-01-01\",\"text\":\"Too far ahead.\"}\n");
+        assertTrue(read(feed).onlyFailure().getMessage().contains("implausible publication date 2999-01-01"));
+    }
+
+    @Test
+    void danglingSymbolicLinksAreReported() throws IOException {
+        write("a.txt", GOOD);
+        Path inside = dir.resolve("gone.txt");
+        Path named = dir.resolve("sub").resolve("named.txt");
+        Files.createDirectories(named.getParent());
+        try {
+            Files.createSymbolicLink(inside, dir.resolve("nowhere.txt"));
+            Files.createSymbolicLink(named, dir.resolve("missing.txt"));
+        } catch (UnsupportedOperationException | IOException e) {
+            assumeTrue(false, "symbolic links not supported here: " + e);
+        }
+        Result r = read(dir);
+        assertEquals(List.of("a"), r.ids());
+        assertEquals(List.of(inside + ": symbolic link to a missing file (to " + dir.resolve("nowhere.txt") + "), skipped",
+            named + ": symbolic link to a missing file (to " + dir.resolve("missing.txt") + "), skipped"),
+            r.failures().stream().map(ArticleException::describe).sorted().toList());
+        assertTrue(read(named).onlyFailure().getMessage().startsWith("symbolic link to a missing file"));
+    }
+
+    @Test
+    void controlCharactersInNamesAreEscapedInReports() throws IOException {
+        Path file = write("bad\nna\tme\u001b[2J.txt", "");
+        ArticleException e = read(file).onlyFailure();
+        assertEquals(file.toString(), e.origin(), "the origin itself is the real name");
+        assertEquals(1, e.describe().lines().count(), e.describe());
+        assertTrue(e.describe().contains("bad\\nna\\tme\\u001B[2J.txt: empty file"), e.describe());
+    }
+
+    @Test
     void impossibleDate() throws IOException {
         Path file = write("feb30.txt", " date 2023-02-30 (NKG Wire) -- Text.\n");
         assertFailure(read(file), file, "2023-02-30");

@@ -39,13 +39,26 @@ class BenchCommandTest {
         }
         assertEquals(300, o.get("articles").getAsNumber().value().intValue());
         JsonObject queries = o.get("queries").getAsObject();
+        JsonObject entity = o.get("entity").getAsObject();
+        assertEquals(99, entity.get("percentile").getAsNumber().value().intValue());
+        assertTrue(entity.get("articles").getAsNumber().value().intValue() > 1, "a frequent entity: " + entity);
         try (var s = Files.list(Path.of("queries"))) {
             for (Path q : s.filter(p -> p.toString().endsWith(".rq")).toList()) {
-                JsonObject l = queries.get(q.getFileName().toString()).getAsObject();
+                String name = q.getFileName().toString();
+                JsonObject l = queries.get(name).getAsObject();
                 assertTrue(l.hasKey("cold_p50_ms") && l.hasKey("warm_p95_ms"), q + ": " + l);
                 assertTrue(l.get("rows").getAsNumber().value().intValue() > 0, q + " finds rows");
+                if (queries.hasKey(name + " limit 100")) {
+                    JsonObject page = queries.get(name + " limit 100").getAsObject();
+                    int rows = page.get("rows").getAsNumber().value().intValue();
+                    assertEquals(Math.min(100, l.get("rows").getAsNumber().value().intValue()), rows, name + " first page");
+                    assertTrue(page.hasKey("within_goal"), page.toString());
+                } else {
+                    assertTrue(l.hasKey("within_goal"), name + " is an entity query with a goal: " + l);
+                }
             }
         }
+        assertTrue(queries.hasKey("timeline.rq") && queries.hasKey("visits.rq limit 100"), queries.toString());
         try (NewsStore kept = NewsStore.open(store)) {
             var rows = Sparql.select(kept.dataset(), Sparql.parse("SELECT (COUNT(*) AS ?n) WHERE { ?a a nkg:Article }"));
             assertEquals("300", rows.get(0).get("n"), "--store keeps the synthetic store");

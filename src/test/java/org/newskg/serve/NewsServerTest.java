@@ -104,7 +104,7 @@ class NewsServerTest {
         assertTrue(status.body().contains("\"/newskg\""), status.body());
         HttpResponse<String> ui = get("/", null);
         assertEquals(200, ui.statusCode());
-        assertTrue(ui.body().contains("<div id=\"app\">") || ui.body().contains("id=\"app\""), ui.body());
+        assertTrue(ui.body().contains("<script src=\"/ui/app.js\""), ui.body());
         assertEquals(200, get("/$/stats/newskg", "application/json").statusCode());
     }
 
@@ -150,7 +150,14 @@ class NewsServerTest {
             send("PUT", "/newskg/get?default", "text/turtle", "<urn:x:s> <urn:x:p> <urn:x:o> .", null),
             send("POST", "/newskg/get?graph=urn:x:g", "text/turtle", "<urn:x:s> <urn:x:p> <urn:x:o> .", null),
             send("DELETE", "/newskg/get?graph=" + enc("https://w3id.org/newskg/article/one"), "text/plain", "", null),
-            send("POST", "/newskg/data", "text/turtle", "<urn:x:s> <urn:x:p> <urn:x:o> .", null));
+            send("POST", "/newskg/data", "text/turtle", "<urn:x:s> <urn:x:p> <urn:x:o> .", null),
+            send("POST", "/newskg/upload", "text/turtle", "<urn:x:s> <urn:x:p> <urn:x:o> .", null),
+            send("POST", "/newskg/api/complete", "application/x-www-form-urlencoded", "q=x", null),
+            send("PUT", "/newskg/api/article", "text/plain", "x", null),
+            send("DELETE", "/newskg/api/queries", "text/plain", "", null),
+            send("POST", "/ui/app.js", "text/plain", "x", null),
+            send("PUT", "/query", "text/plain", "x", null),
+            send("POST", "/", "application/sparql-update", update, null));
         for (HttpResponse<String> r : attempts) {
             int code = r.statusCode();
             assertTrue(code >= 400 && code < 500, r.request().method() + " " + r.uri() + " gave " + code);
@@ -198,6 +205,32 @@ class NewsServerTest {
     }
 
     @Test
+    void aBusyPortIsOneClearMessageAndTheUnpackedUiIsDeleted() throws Exception {
+        java.util.function.Supplier<Long> uiDirs = () -> {
+            try (var s = java.nio.file.Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+                return s.filter(p -> p.getFileName().toString().startsWith("newskg-ui-")).count();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        long before = uiDirs.get();
+        Ingester none = new Ingester(Settings.defaults(), ReferenceData.load(), () -> null, false);
+        IllegalStateException busy = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+            () -> NewsServer.start(store, new NewsServer.Options("127.0.0.1", server.port(), 5, null), none));
+        assertTrue(busy.getMessage().contains("127.0.0.1:" + server.port() + ": the port is in use"), busy.getMessage());
+        assertEquals(before, uiDirs.get(), "a server that could not start leaves no files");
+        NewsServer other = NewsServer.start(store, new NewsServer.Options("127.0.0.1", 0, 5, null), none);
+        assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(other.url() + "/")).build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode());
+        other.close();
+        assertEquals(before, uiDirs.get(), "a stopped server leaves no directory in " + System.getProperty("java.io.tmpdir"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> new NewsServer.Options("127.0.0.1", 65536, 5, null));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> new NewsServer.Options("127.0.0.1", -1, 5, null));
+    }
+
+    @Test
     void runawayQueryIsStoppedAndTheServerStaysHealthy() throws Exception {
         String runaway = enc("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o . ?p ?q ?r }");
         long t0 = System.nanoTime();
@@ -205,6 +238,11 @@ class NewsServerTest {
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertFalse(r.statusCode() == 200 && r.body().contains("\"n\""), "the runaway query must not complete: " + r.body());
         assertTrue(seconds < 25, "stopped by the 2 s timeout, took " + seconds + " s");
+        long t1 = System.nanoTime();
+        HttpResponse<String> api = get("/newskg/api/run?query=" + runaway, "application/sparql-results+json");
+        double apiSeconds = (System.nanoTime() - t1) / 1e9;
+        assertEquals(503, api.statusCode(), "the query page's API is stopped too: " + api.body());
+        assertTrue(apiSeconds < 25, "stopped by the 2 s timeout, took " + apiSeconds + " s");
         assertEquals(200, get("/$/ping", null).statusCode());
         assertEquals(200, get("/newskg/sparql?query=" + enc("ASK { ?s ?p ?o }"), "application/sparql-results+json").statusCode());
     }

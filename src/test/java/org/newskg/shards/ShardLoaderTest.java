@@ -28,7 +28,8 @@ import org.newskg.store.StoreFixture;
 /**
  * Shards written in {@link ShardFormat} and loaded by {@link ShardLoader} into a real TDB2 store
  * give exactly the store that {@link NewsStore#write} of the same articles gives (article graphs,
- * meta records, statistics, reference); loading again replaces; a broken shard is refused whole.
+ * meta records, statistics, entity index, reference); loading again replaces; a broken shard, or one
+ * whose articles are mixed, is refused whole.
  */
 class ShardLoaderTest {
     private static final ReferenceData REF = ReferenceData.load();
@@ -37,15 +38,19 @@ class ShardLoaderTest {
     @TempDir
     Path dir;
 
-    /** Writes articles [from, to) as one shard the way a Spark task does: all lines sorted, gzip. */
+    /** Writes articles [from, to) as one shard the way a Spark task does: article after article, each sorted, gzip. */
     static Path shard(Path file, int from, int to) throws IOException {
         List<String> lines = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            lines.addAll(ShardFormat.lines(CORPUS.quads(i)));
+            lines.addAll(ShardFormat.sorted(ShardFormat.lines(CORPUS.quads(i))));
         }
+        return write(file, lines);
+    }
+
+    static Path write(Path file, List<String> lines) throws IOException {
         Files.createDirectories(file.getParent());
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
-            for (String l : ShardFormat.sorted(lines)) {
+            for (String l : lines) {
                 out.write((l + "\n").getBytes(StandardCharsets.UTF_8));
             }
         }
@@ -132,6 +137,20 @@ class ShardLoaderTest {
                 () -> ShardLoader.load(s, REF, List.of(shards), "phased"));
             assertTrue(e.getMessage().startsWith(bad + ": not valid N-Quads"), e.getMessage());
             assertEquals(Set.of(), StoreFixture.quads(s), "nothing was written");
+        }
+    }
+
+    @Test
+    void aShardWhoseArticlesAreMixedIsRefused() throws Exception {
+        List<String> mixed = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            mixed.addAll(ShardFormat.lines(CORPUS.quads(i)));
+        }
+        Path file = write(dir.resolve("mixed/part-r-00000.nq.gz"), ShardFormat.sorted(mixed));
+        try (NewsStore s = NewsStore.open(dir.resolve("db"))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ShardLoader.load(s, REF, List.of(file), "phased"));
+            assertTrue(e.getMessage().startsWith(file + ": not a newskg shard (the quads of "), e.getMessage());
         }
     }
 

@@ -38,6 +38,25 @@ class StatsGraphTest {
     private static final String STORED_DESCRIPTIONS = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
         + "SELECT ?e ?p ?o WHERE { GRAPH <https://w3id.org/newskg/graph/stats> { ?e ?p ?o FILTER (?p IN (rdfs:label, rdf:type)) } }";
 
+    private static final String LIVE_LATEST = "PREFIX nkg: <https://w3id.org/newskg/ont#> "
+        + "SELECT ?e (MAX(CONCAT(STR(?d), ' ', STR(?a))) AS ?n) WHERE { GRAPH ?a { ?a nkg:mentions ?e ; nkg:publicationDate ?d } } GROUP BY ?e";
+    private static final String STORED_LATEST = "PREFIX nkg: <https://w3id.org/newskg/ont#> "
+        + "SELECT ?e (CONCAT(STR(?d), ' ', STR(?a)) AS ?n) WHERE { GRAPH <https://w3id.org/newskg/graph/stats> { ?e nkg:latestArticle ?a } "
+        + "GRAPH ?a { ?a nkg:publicationDate ?d } }";
+    /** Every entity, event and role of the article graphs, with the number of articles giving it and its first report. */
+    private static final String LIVE_ROLES = "PREFIX nkg: <https://w3id.org/newskg/ont#> "
+        + "SELECT ?e ?event ?role (COUNT(DISTINCT ?g) AS ?reports) (MIN(CONCAT(STR(?d), ' ', STR(?g))) AS ?first) WHERE { "
+        + "VALUES ?role { nkg:agent nkg:participant nkg:target nkg:recipient nkg:destination nkg:location } "
+        + "GRAPH ?g { ?event ?role ?e ; nkg:evidence ?span . ?g nkg:publicationDate ?d } } GROUP BY ?e ?event ?role";
+    private static final String STORED_ROLES = "PREFIX nkg: <https://w3id.org/newskg/ont#> "
+        + "SELECT ?e ?event ?role ?reports (CONCAT(STR(?d), ' ', STR(?g)) AS ?first) ?counterparts WHERE { "
+        + "GRAPH <https://w3id.org/newskg/graph/index> { ?x nkg:indexEntity ?e ; nkg:indexEvent ?event ; nkg:indexRole ?role ; "
+        + "nkg:counterparts ?counterparts . ?event nkg:reportCount ?reports ; nkg:firstArticle ?g ; nkg:firstEvidence ?span } "
+        + "GRAPH ?g { ?span nkg:sentence ?s . ?g nkg:publicationDate ?d } }";
+    private static final String LIVE_OTHERS = "PREFIX nkg: <https://w3id.org/newskg/ont#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        + "SELECT DISTINCT ?event ?e ?label WHERE { VALUES ?role { nkg:agent nkg:participant nkg:target nkg:recipient nkg:destination nkg:location } "
+        + "GRAPH <https://w3id.org/newskg/graph/index> { ?event nkg:firstArticle ?g } GRAPH ?g { ?event ?role ?e . ?e rdfs:label ?label } }";
+
     @TempDir
     Path dir;
 
@@ -65,6 +84,43 @@ class StatsGraphTest {
         Set<String> described = rows(store, LIVE_DESCRIPTIONS);
         assertTrue(described.size() > counts(store, LIVE).size(), "every counted entity has a type and a label");
         assertEquals(described, rows(store, STORED_DESCRIPTIONS), message + ": types and labels");
+        assertEquals(counts(store, LIVE_LATEST), counts(store, STORED_LATEST), message + ": latest articles");
+        assertIndexLive(store, message);
+    }
+
+    /**
+     * The entity index has exactly one entry per entity, event and role of the article graphs, with
+     * the number of articles reporting the event, its first report (earliest date, then smallest
+     * IRI) and the labels of the event's other participants in that report.
+     */
+    static void assertIndexLive(NewsStore store, String message) {
+        Map<String, String> live = new TreeMap<>();
+        for (Map<String, String> r : Sparql.select(store.dataset(), Sparql.parse(LIVE_ROLES))) {
+            live.put(r.get("e") + " " + r.get("event") + " " + r.get("role"), r.get("reports") + " " + r.get("first"));
+        }
+        Map<String, String> stored = new TreeMap<>();
+        Map<String, String> counterparts = new TreeMap<>();
+        for (Map<String, String> r : Sparql.select(store.dataset(), Sparql.parse(STORED_ROLES))) {
+            String key = r.get("e") + " " + r.get("event") + " " + r.get("role");
+            stored.put(key, r.get("reports") + " " + r.get("first"));
+            counterparts.put(r.get("e") + " " + r.get("event"), r.get("counterparts"));
+        }
+        assertTrue(live.size() > 10, "the articles have events");
+        assertEquals(live, stored, message + ": index entries, report counts and first reports");
+        Map<String, Map<String, String>> others = new TreeMap<>();
+        for (Map<String, String> r : Sparql.select(store.dataset(), Sparql.parse(LIVE_OTHERS))) {
+            others.computeIfAbsent(r.get("event"), k -> new TreeMap<>()).put(r.get("e"), r.get("label"));
+        }
+        counterparts.forEach((key, value) -> {
+            String[] parts = key.split(" ");
+            Set<String> expected = new java.util.TreeSet<>();
+            others.get(parts[1]).forEach((e, label) -> {
+                if (!e.equals(parts[0])) {
+                    expected.add(label);
+                }
+            });
+            assertEquals(String.join("; ", expected), value, message + ": counterparts of " + key);
+        });
     }
 
     private static List<ArticleQuads> articles(int from, int to) {

@@ -6,7 +6,10 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.system.Txn;
 
-/** Loads the hand-written fixture store ({@code fixtures/store.trig}) into a real TDB2 directory. */
+/**
+ * Loads the hand-written fixture store ({@code fixtures/store.trig}) into a real TDB2 directory and
+ * derives its entity index graph from the article graphs, as every write does.
+ */
 public final class StoreFixture {
     private StoreFixture() {}
 
@@ -23,7 +26,10 @@ public final class StoreFixture {
     public static NewsStore open(Path dir) throws Exception {
         NewsStore store = NewsStore.open(dir);
         try (InputStream in = StoreFixture.class.getResourceAsStream("/fixtures/store.trig")) {
-            Txn.executeWrite(store.dataset(), () -> RDFParser.source(in).lang(Lang.TRIG).parse(store.dataset()));
+            Txn.executeWrite(store.dataset(), () -> {
+                RDFParser.source(in).lang(Lang.TRIG).parse(store.dataset());
+                new EntityIndex(store.dataset()).rebuild();
+            });
         }
         return store;
     }

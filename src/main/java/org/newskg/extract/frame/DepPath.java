@@ -99,7 +99,7 @@ public final class DepPath {
             Set<IndexedWord> next = new LinkedHashSet<>();
             for (IndexedWord n : at) {
                 if (h.relation() == null) {
-                    if (h.test().test(n)) {
+                    if (h.test().test(n, graph)) {
                         next.add(n);
                     }
                     continue;
@@ -107,7 +107,7 @@ public final class DepPath {
                 Iterable<SemanticGraphEdge> edges = h.down() ? graph.outgoingEdgeIterable(n) : graph.incomingEdgeIterable(n);
                 for (SemanticGraphEdge e : edges) {
                     IndexedWord other = h.down() ? e.getDependent() : e.getGovernor();
-                    if (h.relation().matcher(e.getRelation().toString()).matches() && h.test().test(other)) {
+                    if (h.relation().matcher(e.getRelation().toString()).matches() && h.test().test(other, graph)) {
                         next.add(other);
                     }
                 }

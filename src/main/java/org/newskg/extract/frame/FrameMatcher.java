@@ -24,7 +24,8 @@ import java.util.Set;
  *   "X's decision to deploy"), up to three clauses up.</li>
  * </ul>
  * Matches of one frame on one word are merged, so a frame may list a verb in several entries, and an event noun that
- * another match of its frame holds as a role word is part of that match.
+ * another match of its frame holds as a role word (or just under one) is part of that match, lending it the roles it
+ * lacks.
  *
  * <pre>{@code
  * for (FrameHit h : new FrameMatcher(frames).match(graph)) { h.nodes().get("agent"); }
@@ -58,8 +59,23 @@ public final class FrameMatcher {
             }
         }
         List<FrameHit> hits = new ArrayList<>(out.values());
-        hits.removeIf(n -> n.trigger().noun() && hits.stream().anyMatch(o -> o != n && o.frame() == n.frame() && covers(graph, o, n.word())));
-        return hits;
+        List<FrameHit> kept = new ArrayList<>();
+        for (FrameHit n : hits) {
+            FrameHit holder = !n.trigger().noun() ? null
+                : hits.stream().filter(o -> o != n && o.frame() == n.frame() && covers(graph, o, n.word())).findFirst().orElse(null);
+            if (holder == null) {
+                kept.add(n);
+                continue;
+            }
+            // One event: the noun lends the match that holds it the roles that match lacks ("signed an accord with
+            // Bahrain", "pledged $300 million in aid to Sudan").
+            n.nodes().forEach((role, ns) -> {
+                if (!holder.nodes().containsKey(role)) {
+                    holder.nodes().put(role, new LinkedHashSet<>(ns));
+                }
+            });
+        }
+        return kept;
     }
 
     /**
@@ -95,6 +111,10 @@ public final class FrameMatcher {
                 if (!nodes.containsKey(a.getKey())) {
                     Set<IndexedWord> found = follow(graph, host, a.getValue());
                     found.remove(w);
+                    if (found.isEmpty() && frame.climb().containsKey(a.getKey())) {
+                        // A host without its own doer takes it from its controller ("open to negotiating a treaty").
+                        found = climb(graph, host, frame.climb().get(a.getKey()));
+                    }
                     if (!found.isEmpty()) {
                         nodes.put(a.getKey(), found);
                     }
@@ -114,12 +134,6 @@ public final class FrameMatcher {
             }
         }
         return new FrameHit(frame, t, w, nodes, host, host != null && timed);
-    }
-
-    /** The first host verb of an event noun, light or occasional, or null. */
-    private IndexedWord host(SemanticGraph graph, IndexedWord noun) {
-        IndexedWord light = first(graph, noun, frames.lightHosts());
-        return light != null ? light : first(graph, noun, frames.occasionHosts());
     }
 
     /** The first word other than {@code noun} that one of the paths reaches, or null. */
@@ -148,20 +162,33 @@ public final class FrameMatcher {
             if (up == null) {
                 return Set.of();
             }
-            Set<IndexedWord> found = follow(graph, up, paths);
-            found.removeIf(n -> n.equals(w) || nonActor(graph, n));
+            Set<IndexedWord> found = firstFound(graph, up, paths, w);
             if (!found.isEmpty()) {
                 return found;
             }
-            IndexedWord host = up.tag() != null && up.tag().startsWith("NN") ? host(graph, up) : null;
+            IndexedWord host = up.tag() != null && up.tag().startsWith("NN") ? first(graph, up, frames.lightHosts()) : null;
             if (host != null) {
-                found = follow(graph, host, paths);
-                found.removeIf(n -> n.equals(w) || nonActor(graph, n));
+                found = firstFound(graph, host, paths, w);
                 if (!found.isEmpty()) {
                     return found;
                 }
             }
             at = up;
+        }
+        return Set.of();
+    }
+
+    /**
+     * The words of the first climb path that finds any at a controller: the paths are ordered ("accused X of sending":
+     * X, the one accused, before the accuser).
+     */
+    private Set<IndexedWord> firstFound(SemanticGraph graph, IndexedWord at, List<DepPath> paths, IndexedWord self) {
+        for (DepPath p : paths) {
+            Set<IndexedWord> found = new LinkedHashSet<>(p.follow(graph, at));
+            found.removeIf(n -> n.equals(self) || nonActor(graph, n));
+            if (!found.isEmpty()) {
+                return found;
+            }
         }
         return Set.of();
     }

@@ -2,6 +2,8 @@ package org.newskg.extract.frame;
 
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.ling.IndexedWord;
+import edu.stanford.nlp.semgraph.SemanticGraph;
+import edu.stanford.nlp.semgraph.SemanticGraphEdge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +16,7 @@ import org.newskg.nlp.NkgAnnotations;
 /**
  * A condition on one word of a dependency graph, written in brackets after a path hop:
  * {@code [tag=/VB.+/]}, {@code [lemma=$FORCES]} (a cue list), {@code [kind=PERSON]} (the kind of the linked mention
- * the word belongs to), {@code [word!=on]}. Several conditions are separated by commas and must all hold. Values compare
+ * the word belongs to), {@code [word!=on]}, {@code [has=cop]} (the word has a dependent by that relation). Several conditions are separated by commas and must all hold. Values compare
  * case-insensitively; {@code /.../} is a regular expression over the whole value; {@code $NAME} is a cue list.
  *
  * <pre>{@code
@@ -48,7 +50,7 @@ public final class NodeTest {
             }
             boolean negated = p.charAt(eq - 1) == '!';
             String key = p.substring(0, negated ? eq - 1 : eq).strip().toLowerCase(Locale.ROOT);
-            if (!Set.of("tag", "lemma", "word", "ner", "kind").contains(key)) {
+            if (!Set.of("tag", "lemma", "word", "ner", "kind", "has").contains(key)) {
                 throw new IllegalArgumentException("node test '" + p + "': unknown key " + key);
             }
             String value = p.substring(eq + 1).strip();
@@ -65,7 +67,23 @@ public final class NodeTest {
 
     /** Whether the word passes every condition. */
     public boolean test(IndexedWord w) {
+        return test(w, null);
+    }
+
+    /** Whether the word passes every condition; {@code has} conditions need the graph (without one they fail). */
+    public boolean test(IndexedWord w, SemanticGraph graph) {
         for (Condition c : conditions) {
+            if (c.key().equals("has")) {
+                boolean has = false;
+                for (SemanticGraphEdge e : graph == null ? List.<SemanticGraphEdge>of() : graph.outgoingEdgeList(w)) {
+                    String rel = e.getRelation().toString();
+                    has |= c.regex() != null ? c.regex().matcher(rel).matches() : c.list() != null ? c.list().contains(rel) : c.literal().equals(rel);
+                }
+                if (has == c.negated()) {
+                    return false;
+                }
+                continue;
+            }
             String v = value(c.key(), w);
             boolean ok = v != null && (c.regex() != null ? c.regex().matcher(v).matches()
                 : c.list() != null ? c.list().contains(v.toLowerCase(Locale.ROOT)) : c.literal().equals(v.toLowerCase(Locale.ROOT)));

@@ -36,7 +36,7 @@ class FrameMatcherTest {
           with: [">obl:with"]
         light_hosts: ["<obj[lemma=$LIGHT_VERB]"]
         occasion_hosts: ["</obl:(on|during)/[tag=/VB.*/]"]
-        controllers: ["</xcomp|advcl(:.*)?|acl(:.*)?/", "</obj|nsubj:pass/[tag=/VB.*/]"]
+        controllers: ["</xcomp|advcl(:.*)?|acl(:.*)?|dep/", "</obj|nsubj:pass/[tag=/VB.*/]"]
         non_actors: ["[lemma=$NON_ACTOR]"]
         """;
 
