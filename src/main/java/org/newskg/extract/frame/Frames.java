@@ -119,6 +119,17 @@ public final class Frames {
         return nonActors;
     }
 
+    /** Every trigger lemma of an event type's frame. */
+    public Set<String> lemmas(EventType type) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Frame f : frames) {
+            if (f.type() == type) {
+                f.triggers().forEach(t -> out.addAll(t.lemmas()));
+            }
+        }
+        return out;
+    }
+
     /** A shared variable's paths, or an empty list. */
     public List<DepPath> var(String name) {
         return vars.getOrDefault(name, List.of());
