@@ -78,8 +78,11 @@ public final class ArticleReader {
         }
     }
 
-    /** The files a path stands for: itself, or the article files below a directory, in name order. */
-    static List<Path> expand(Path path, Consumer<ArticleException> failures) {
+    /**
+     * The files a path stands for: itself, or the article files below a directory, in name order
+     * (what {@link #read} reads, so that other readers of the same inputs see the same files).
+     */
+    public static List<Path> expand(Path path, Consumer<ArticleException> failures) {
         List<Path> files = new ArrayList<>();
         if (!Files.exists(path)) {
             failures.accept(new ArticleException(path.toString(), Files.isSymbolicLink(path)
@@ -161,12 +164,9 @@ public final class ArticleReader {
     /** Reads one file, refusing a text article (or a feed line) of more than {@code maxBytes}. */
     public static void readFile(Path file, long maxBytes, Consumer<Article> articles, Consumer<ArticleException> failures) {
         String name = file.toString();
-        boolean feed = name.toLowerCase(Locale.ROOT).endsWith(".jsonl");
         byte[] bytes;
         try {
-            long size = Files.size(file);
-            if (!feed && size > maxBytes) {
-                failures.accept(new ArticleException(name, tooLarge(size, maxBytes)));
+            if (refusedBySize(name, Files.size(file), maxBytes, failures)) {
                 return;
             }
             bytes = Files.readAllBytes(file);
@@ -174,6 +174,29 @@ public final class ArticleReader {
             failures.accept(new ArticleException(name, "cannot read: " + e.getMessage()));
             return;
         }
+        readContent(name, file.getFileName().toString(), bytes, maxBytes, articles, failures);
+    }
+
+    /**
+     * Whether a file of {@code size} bytes is refused unread: a text article over {@code maxBytes}
+     * (a feed is checked line by line instead). The refusal is reported to {@code failures}.
+     */
+    public static boolean refusedBySize(String name, long size, long maxBytes, Consumer<ArticleException> failures) {
+        if (!isFeed(name) && size > maxBytes) {
+            failures.accept(new ArticleException(name, tooLarge(size, maxBytes)));
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Reads the bytes of one file already fetched (from a local disk or any other file system):
+     * a JSON Lines feed or a single text article. {@code name} names the file in messages and as
+     * the articles' origin; {@code fileName} (its last path segment) gives a text article's id.
+     */
+    public static void readContent(String name, String fileName, byte[] bytes, long maxBytes, Consumer<Article> articles,
+                                   Consumer<ArticleException> failures) {
+        boolean feed = isFeed(name);
         String text;
         try {
             text = decode(name, bytes);
@@ -185,12 +208,16 @@ public final class ArticleReader {
             readFeed(name, text, maxBytes, articles, failures);
             return;
         }
-        String id = idOf(file.getFileName().toString());
+        String id = idOf(fileName);
         try {
             articles.accept(parseText(id, name, text, Hashes.sha256(bytes)));
         } catch (ArticleException e) {
             failures.accept(e);
         }
+    }
+
+    private static boolean isFeed(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".jsonl");
     }
 
     /** The article id a file name gives: the slug of the name without its extension. */

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.apache.jena.atlas.json.JsonObject;
 import org.newskg.bench.ExtractionBench;
 import org.newskg.bench.MemoryBench;
+import org.newskg.bench.SparkBench;
 import org.newskg.bench.StoreBench;
 import org.newskg.config.Settings;
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {"Benchmarks newskg. Without options: the default CoreNLP pipeline and newskg's ingest on the "
         + "articles in PATH, side by side, with newskg's F1 on PATH/gold. --synthetic N: a store of N synthetic "
         + "articles, bulk load against Jena's loader, and query latencies. --memory N: heap while ingesting N "
-        + "articles recombined from PATH."})
+        + "articles recombined from PATH. --spark: spark-ingest with local[1] and local[2] against newskg ingest on PATH."})
 final class BenchCommand implements Callable<Integer> {
     @Mixin
     StoreOptions options;
@@ -42,6 +43,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--memory", paramLabel = "N", description = "memory benchmark: ingest N recombined articles")
     Integer memory;
+
+    @Option(names = "--spark", description = "spark-ingest local[1] and local[2] against newskg ingest, with the model load per executor")
+    boolean spark;
 
     @Option(names = "--latency", description = "only the cold and warm latency of every query, on the existing --store")
     boolean latency;
@@ -84,7 +88,12 @@ final class BenchCommand implements Callable<Integer> {
             if (!Files.isDirectory(input)) {
                 throw new IllegalArgumentException("no article directory " + input);
             }
-            if (memory != null) {
+            if (spark) {
+                SparkSupport.require(options.verbose);
+                SparkBench.Result r = SparkBench.run(input, s, n, log);
+                result = r.toJson();
+                text = r.describe();
+            } else if (memory != null) {
                 MemoryBench.Result r = MemoryBench.run(input, memory, s, seed);
                 result = r.toJson();
                 text = r.describe();

@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
 @Command(name = "newskg", mixinStandardHelpOptions = true, version = "newskg 0.1.0",
     description = "Builds a knowledge graph of geopolitical news: articles -> CoreNLP -> RDF in Apache Jena TDB2.",
     subcommands = {IngestCommand.class, QueryCommand.class, ExportCommand.class, ValidateCommand.class,
-        InfoCommand.class, RemoveCommand.class, EvalCommand.class, ExtractCommand.class, ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        InfoCommand.class, RemoveCommand.class, EvalCommand.class, ExtractCommand.class, ServeCommand.class, BenchCommand.class,
+        SparkIngestCommand.class, LoadCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code: success. */
     public static final int OK = 0;

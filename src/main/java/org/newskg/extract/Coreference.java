@@ -18,7 +18,7 @@ import org.newskg.nlp.NkgAnnotations;
  * one person the article gives that post, "the head of" an organisation as its one holder; "it", "its", "they" and
  * "their" as the subject they stand for, or the state or organisation that reports their clause; "the two countries"
  * and "the two leaders" as the last pair named or met; "the alliance" as the organisation named before; a delegation
- * led by named persons as those persons; "there" and "the region" as the last place named; and, in deployments and
+ * "there" and "the region" as the last place named; and, in deployments and
  * transfers, a person or a state's own organisation as that state. The linker ({@link EntityLinker}) has already
  * resolved names, surnames and he/she.
  *
@@ -150,6 +150,19 @@ final class Coreference {
             if (m != null && (m.entity() == null || m.entity().kind() == Kind.ROLE)) {
                 m = null;
             }
+            if (m == null && role != null) {
+                // "Republic of Korea Foreign Minister Park Jin", headed by the title: the person the title names, not
+                // the state in it.
+                for (SemanticGraphEdge c : graph.outgoingEdgeIterable(w)) {
+                    String rel = c.getRelation().toString();
+                    // ... also when the parser reads "Minister of National Defense Mariusz Blaszczak" as the minister "of" him.
+                    Mention cm = ENTITY_CHILDREN.contains(rel) || rel.equals("nmod:of") ? Graphs.mention(doc, tokens, c.getDependent()) : null;
+                    if (m == null && cm != null && cm.entity() != null && cm.entity().kind() == Kind.PERSON) {
+                        m = cm;
+                        used.add(c.getDependent().index() - 1);
+                    }
+                }
+            }
             if (m == null) {
                 for (String rel : ENTITY_CHILDREN) {
                     for (SemanticGraphEdge c : graph.outgoingEdgeIterable(w)) {
@@ -171,6 +184,17 @@ final class Coreference {
                     }
                 }
             } else {
+                if (m.entity().kind() == Kind.STATE) {
+                    // "with Republic of Korea (ROK) Foreign Minister Park Jin", parsed with the person loosely under the
+                    // state: the person is the side.
+                    for (SemanticGraphEdge c : graph.outgoingEdgeIterable(w)) {
+                        Mention pm = c.getRelation().toString().equals("dep") ? Graphs.mention(doc, tokens, c.getDependent()) : null;
+                        if (pm != null && pm.entity() != null && pm.entity().kind() == Kind.PERSON) {
+                            m = pm;
+                            used.add(c.getDependent().index() - 1);
+                        }
+                    }
+                }
                 for (SemanticGraphEdge c : graph.outgoingEdgeIterable(w)) {
                     Mention cm = c.getRelation().toString().equals("appos") ? Graphs.mention(doc, tokens, c.getDependent()) : null;
                     if (cm != null && cm.entity() != null && cm.entity().kind() == m.entity().kind() && !cm.entity().equals(m.entity())
@@ -213,12 +237,6 @@ final class Coreference {
                 used.add(w.index() - 1);
                 continue;
             }
-            List<Entity> leaders = m == null && cues.has("DELEGATION_NOUN", word) ? leadersOf(doc, graph, tokens, w, posts, depth) : List.of();
-            if (!leaders.isEmpty()) {
-                leaders.stream().filter(e -> !out.contains(e)).forEach(out::add);
-                used.add(w.index() - 1);
-                continue;
-            }
             if (m == null && (cues.has("GOVERNMENT_NOUN", word) || delegations && cues.has("DELEGATION_NOUN", word))) {
                 for (SemanticGraphEdge c : graph.outgoingEdgeIterable(w)) {
                     String rel = c.getRelation().toString();
@@ -251,25 +269,6 @@ final class Coreference {
                 if (org != null && !out.contains(org)) {
                     out.add(org);
                     used.add(w.index() - 1);
-                }
-            }
-        }
-        return out;
-    }
-
-    /** "a US delegation led by X and Y": the persons who lead a delegation stand for it. */
-    List<Entity> leadersOf(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord delegation,
-                                   List<PostFact> posts, int depth) {
-        List<Entity> out = new ArrayList<>();
-        for (SemanticGraphEdge acl : graph.outgoingEdgeIterable(delegation)) {
-            if (!acl.getRelation().toString().startsWith("acl") || !"lead".equals(Graphs.lemmaOf(acl.getDependent()))) {
-                continue;
-            }
-            for (SemanticGraphEdge by : graph.outgoingEdgeIterable(acl.getDependent())) {
-                String rel = by.getRelation().toString();
-                if (rel.equals("obl:agent") || rel.equals("obl:by")) {
-                    entities(doc, graph, tokens, by.getDependent(), false, new TreeSet<>(), posts, false, Antecedents.NONE, depth + 1)
-                        .stream().filter(e -> e.kind() == Kind.PERSON && !out.contains(e)).forEach(out::add);
                 }
             }
         }
@@ -480,6 +479,13 @@ final class Coreference {
         for (PostFact p : posts) {
             if (p.person().iri().equals(e.iri()) && p.org() != null && p.org().kind() == Kind.STATE) {
                 return p.org();
+            }
+        }
+        for (PostFact p : posts) {
+            // "commander, U.S. Africa Command": a post in a state's own organisation is a post of that state.
+            Entity st = p.person().iri().equals(e.iri()) && p.org() != null && p.org().state() != null ? gazetteer.state(p.org().state()) : null;
+            if (st != null) {
+                return st;
             }
         }
         return gazetteer.stateOf(e.iri(), doc.date());

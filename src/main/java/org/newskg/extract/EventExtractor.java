@@ -45,6 +45,8 @@ public final class EventExtractor {
     private final FactualityRules factuality;
     private final Map<EventType, SemgrexRuleFile> rules = new EnumMap<>(EventType.class);
     private final FrameMatcher frameMatcher;
+    /** Each event type's trigger lemmas, which do not hedge an event of that type ("discussed it when they met"). */
+    private final Map<EventType, Set<String>> ownLemmas = new EnumMap<>(EventType.class);
     private final Coreference coref;
     private final Phrases phrases;
     private final SpeechActs speech;
@@ -54,10 +56,14 @@ public final class EventExtractor {
         this.cues = cues;
         this.gazetteer = gazetteer;
         this.factuality = new FactualityRules(cues);
-        for (EventType t : EventType.values()) {
-            rules.put(t, SemgrexRuleFile.load(t.ruleFile(), cues));
+        for (String file : Extractor.SEMGREX_FILES) {
+            rules.put(EventType.ofFile(file), SemgrexRuleFile.load(file, cues));
         }
-        this.frameMatcher = new FrameMatcher(Frames.load(cues));
+        Frames frames = Frames.load(cues);
+        this.frameMatcher = new FrameMatcher(frames);
+        for (EventType t : EventType.values()) {
+            ownLemmas.put(t, frames.lemmas(t));
+        }
         this.coref = new Coreference(cues, gazetteer);
         this.phrases = new Phrases(cues);
         this.speech = new SpeechActs(cues, coref);
@@ -102,7 +108,7 @@ public final class EventExtractor {
             antecedents = new Antecedents(Coreference.conjoinedPair(doc, graph, tokens, antecedents.states(), Kind.STATE),
                 Coreference.conjoinedPair(doc, graph, tokens, antecedents.people(), Kind.PERSON), antecedents.deal(), antecedents.places());
             Map<String, Hit> hits = new LinkedHashMap<>();
-            for (EventType type : EventType.values()) {
+            for (EventType type : rules.keySet()) {
                 for (SemgrexRuleFile.Rule rule : rules.get(type).rules()) {
                     if (only != null && only != rule) {
                         continue;
@@ -277,9 +283,18 @@ public final class EventExtractor {
         List<List<Entity>> groups = List.of(roles.get("agent"));
         List<Entity> with = roles.get("participant");
         if (h.type() == EventType.CONTACT) {
-            // "X met Y and Z" is a meeting of X with each; "X and Y met" (or "X, Y and Z met") one of them all.
+            // "X met Y and Z" is a meeting of X with each; "X and Y met" (or "X, Y and Z met") one of them all. Nobody
+            // meets their own state or its bodies ("Langley met ... U.S. State Department officials").
             List<Entity> agents = roles.get("agent");
-            with = with.stream().filter(e -> !agents.contains(e)).toList();
+            Set<Entity> home = new HashSet<>();
+            for (Entity a : agents) {
+                Entity st = a.kind() == Kind.PERSON ? coref.asActor(a, true, posts, doc) : null;
+                if (st != null) {
+                    home.add(st);
+                }
+            }
+            with = with.stream().filter(e -> !agents.contains(e) && !(e.kind() != Kind.PERSON && home.contains(coref.asActor(e, true, posts, doc))))
+                .toList();
             if (agents.size() == 1 && with.size() > 1) {
                 groups = with.stream().map(List::of).toList();
                 with = agents;
@@ -363,10 +378,11 @@ public final class EventExtractor {
         }
         // A speech act named by a noun is not undone by what others do with it ("Seoul's accusation was rejected").
         boolean spokenNoun = h.type() == EventType.STATEMENT && h.trigger().tag() != null && h.trigger().tag().startsWith("NN");
-        Factuality fact = factuality.decide(factuality.cuesAround(graph, h.trigger(), spokenNoun ? 1 : 5));
+        Factuality fact = factuality.decide(notOwn(h.type(), factuality.cuesAround(graph, h.trigger(), spokenNoun ? 1 : 5)));
         if (host != null && fact != Factuality.NEGATED) {
             // A verb with its own subject ("..., and Seoul said") keeps its own cues; one without takes its host's.
-            fact = factuality.decide(Graphs.subject(graph, h.trigger()) != null ? factuality.cuesAround(graph, h.trigger(), 1) : factuality.cuesAround(graph, host, 5));
+            fact = factuality.decide(notOwn(h.type(), Graphs.subject(graph, h.trigger()) != null ? factuality.cuesAround(graph, h.trigger(), 1)
+                : factuality.cuesAround(graph, host, 5)));
         }
         if (h.type() == EventType.STATEMENT && fact == Factuality.NEGATED) {
             return null;
@@ -386,6 +402,11 @@ public final class EventExtractor {
         return new EventFact(h.type(), List.copyOf(roles.get("agent")), List.copyOf(roles.get("participant")),
             List.copyOf(roles.get("target")), List.copyOf(roles.get("recipient")), List.copyOf(roles.get("destination")),
             List.copyOf(roles.get("location")), item, topic, kind, troops, date, fact, List.of(span));
+    }
+
+    /** Cue words without the event type's own triggers: "discussed the case when they met" reports the meeting. */
+    private List<String> notOwn(EventType type, List<String> around) {
+        return around.stream().filter(w -> !ownLemmas.get(type).contains(w)).toList();
     }
 
     /**

@@ -2,7 +2,7 @@ package org.newskg.extract;
 
 import java.util.Locale;
 
-/** The kinds of event newskg extracts, each with its rule file. */
+/** The kinds of event newskg extracts, each with its frame file. */
 public enum EventType {
     VISIT("visits"), CONTACT("contacts"), DEPLOYMENT("deployments"), TRANSFER("transfers"),
     AGREEMENT("agreements"), STATEMENT("statements");
@@ -18,8 +18,18 @@ public enum EventType {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The Semgrex rule file of this type: "visits.semgrex". */
-    public String ruleFile() {
-        return plural + ".semgrex";
+    /** The plural used in file and query names: "visits". */
+    public String plural() {
+        return plural;
+    }
+
+    /** The type whose plural a file name starts with ("contacts.semgrex" is CONTACT), or null. */
+    public static EventType ofFile(String file) {
+        for (EventType t : values()) {
+            if (file.startsWith(t.plural + ".")) {
+                return t;
+            }
+        }
+        return null;
     }
 }

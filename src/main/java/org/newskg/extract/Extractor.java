@@ -27,8 +27,9 @@ public final class Extractor {
     public static final String CUES = "cues.txt";
 
     /** Every rule and cue file extraction reads, for the extractor version. */
-    public static final List<String> RULE_FILES = List.of("posts.tokensregex", CUES, "visits.semgrex", "contacts.semgrex",
-        "deployments.semgrex", "transfers.semgrex", "agreements.semgrex", "statements.semgrex");
+    public static final List<String> RULE_FILES = List.of("posts.tokensregex", CUES, "contacts.semgrex");
+    /** The Semgrex event rules kept for what a frame cannot say, each file named for its event type. */
+    public static final List<String> SEMGREX_FILES = List.of("contacts.semgrex");
     /** Every frame file extraction reads (under {@code newskg/frames/}), for the extractor version. */
     public static final List<String> FRAME_FILES = org.newskg.extract.frame.Frames.files();
 

@@ -107,7 +107,7 @@ final class OccasionDates {
                 boolean occasionSubject = rel.equals("nsubj") && occasionClass(n.lemma()) != null;
                 boolean reported = (rel.equals("obj") || rel.equals("nsubj:pass")) && cues.has("SPEECH", lower(in.getGovernor().lemma()));
                 if (next == null && !reported && (rel.equals("obj") || rel.equals("nsubj:pass") || rel.equals("xcomp") || rel.startsWith("conj")
-                    || occasionSubject || (rel.startsWith("advcl") || rel.equals("dep")) && "VBG".equals(n.tag()))) {
+                    || occasionSubject || (rel.startsWith("advcl") && !accusedOf(rel) || rel.equals("dep")) && "VBG".equals(n.tag()))) {
                     next = in.getGovernor();
                 }
             }
@@ -183,6 +183,14 @@ final class OccasionDates {
             }
         }
         return null;
+    }
+
+    /**
+     * "accused X on Friday of sending shells", "blamed Y for supplying drones": what someone is accused or blamed of is
+     * not dated by the accusation.
+     */
+    private static boolean accusedOf(String rel) {
+        return rel.equals("advcl:of") || rel.equals("advcl:for");
     }
 
     /** "has accused X of supplying rockets last year": a present perfect takes no bare past time, which belongs to a clause below. */

@@ -121,6 +121,13 @@ final class ParseRepair {
                     add(graph, gerund, c.getDependent(), "obl:" + rel.substring("nmod:".length()));
                 }
             }
+            // What the clause took after the phrase belongs to the gerund ("accused Kim of sending shells to Putin").
+            for (SemanticGraphEdge c : List.copyOf(graph.outgoingEdgeList(clause))) {
+                if (c.getRelation().toString().startsWith("obl") && c.getDependent().index() > head.index()) {
+                    graph.removeEdge(c);
+                    add(graph, gerund, c.getDependent(), c.getRelation().toString());
+                }
+            }
         }
     }
 

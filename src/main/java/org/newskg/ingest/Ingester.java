@@ -112,7 +112,7 @@ public final class Ingester {
                 articles.add(a);
             } else if (!other.contentHash().equals(a.contentHash())) {
                 unreadable[0]++;
-                fail(failures, progress, a.origin() + ": article id '" + a.id() + "' is also used by " + other.origin() + ", skipped");
+                fail(failures, progress, duplicateId(a, other));
             }
         }, e -> {
             unreadable[0]++;
@@ -173,7 +173,7 @@ public final class Ingester {
                     }
                     Article a = r.job.article;
                     if (r.error != null) {
-                        fail(failures, progress, a.origin() + ": extraction failed: " + r.error);
+                        fail(failures, progress, extractionFailed(a, r.error));
                         progress.article(a.origin(), "failed", r.error);
                         continue;
                     }
@@ -231,7 +231,7 @@ public final class Ingester {
                 it.remove();
                 job.cancel.cancel();
                 job.future.cancel(true);
-                String why = "timed out after " + limitNanos / 1_000_000_000L + " s (ingest.articleTimeout), skipped";
+                String why = timedOut(limitNanos / 1_000_000_000L);
                 fail(failures, progress, job.article.origin() + ": " + why);
                 progress.article(job.article.origin(), "failed", why);
             }
@@ -253,19 +253,48 @@ public final class Ingester {
     private record Result(Job job, ArticleQuads quads, long facts, String error) {}
 
     private static Result extract(Extractor x, Job job, String version) {
-        Article a = job.article;
         try {
-            ArticleExtraction ex = x.extract(a, job.cancel);
-            List<Quad> quads = new ArrayList<>();
-            RdfMapper.emit(ex, collector(quads));
-            List<Quad> meta = new ArrayList<>();
-            RdfMapper.emitMeta(a, version, collector(meta));
-            return new Result(job, new ArticleQuads(RdfMapper.articleNode(a.id()), quads, meta),
-                ex.posts().size() + ex.events().size(), null);
+            Extracted e = extract(x, job.article, version, job.cancel);
+            return new Result(job, e.quads(), e.facts(), null);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new Result(job, null, 0, msg);
+            return new Result(job, null, 0, reason(e));
         }
+    }
+
+    /** One article's quads (its graph and its meta record) and its number of facts. */
+    public record Extracted(ArticleQuads quads, long facts) {}
+
+    /**
+     * Extracts one article and maps it to the quads an ingest stores: the one code path from an
+     * article to its quads, shared by every ingest (local, served, Spark).
+     */
+    public static Extracted extract(Extractor x, Article a, String version, Cancellation cancel) {
+        ArticleExtraction ex = x.extract(a, cancel);
+        List<Quad> quads = new ArrayList<>();
+        RdfMapper.emit(ex, collector(quads));
+        List<Quad> meta = new ArrayList<>();
+        RdfMapper.emitMeta(a, version, collector(meta));
+        return new Extracted(new ArticleQuads(RdfMapper.articleNode(a.id()), quads, meta), ex.posts().size() + ex.events().size());
+    }
+
+    /** The reason an extraction failed, for its report line. */
+    public static String reason(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** The report line of an article whose extraction failed. */
+    public static String extractionFailed(Article a, String reason) {
+        return a.origin() + ": extraction failed: " + reason;
+    }
+
+    /** Why an article that ran past {@code ingest.articleTimeout} was skipped. */
+    public static String timedOut(long seconds) {
+        return "timed out after " + seconds + " s (ingest.articleTimeout), skipped";
+    }
+
+    /** The report line of an article whose id an earlier, different article already has. */
+    public static String duplicateId(Article a, Article first) {
+        return a.origin() + ": article id '" + a.id() + "' is also used by " + first.origin() + ", skipped";
     }
 
     /** A sink that appends quads to a list. */

@@ -53,7 +53,7 @@ public final class Frames {
 
     /** The frame file of an event type: "visits.yml". */
     public static String fileOf(EventType type) {
-        return type.ruleFile().replace(".semgrex", ".yml");
+        return type.plural() + ".yml";
     }
 
     /** Every frame file extraction reads, for the extractor version. */
@@ -117,6 +117,17 @@ public final class Frames {
     /** Tests for words that name no actor ("a plan", "an offer"): an argument found there is taken from the controller instead. */
     public List<DepPath> nonActors() {
         return nonActors;
+    }
+
+    /** Every trigger lemma of an event type's frame. */
+    public Set<String> lemmas(EventType type) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Frame f : frames) {
+            if (f.type() == type) {
+                f.triggers().forEach(t -> out.addAll(t.lemmas()));
+            }
+        }
+        return out;
     }
 
     /** A shared variable's paths, or an empty list. */
