@@ -69,7 +69,7 @@ final class ExtractCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         failures.forEach(f -> err.println("newskg: " + f.origin() + ": " + f.getMessage()));
-        Settings s = settingsFile == null ? Settings.defaults() : Settings.load(settingsFile);
+        Settings s = StoreOptions.load(settingsFile);
         Extractor x = new Extractor(new NlpPipeline(s), ReferenceData.load().gazetteer());
         for (Article a : articles) {
             List<String> described = new ArrayList<>();

@@ -1,7 +1,6 @@
 package org.newskg.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,13 +49,10 @@ final class SparkIngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (settingsFile != null && !Files.isRegularFile(settingsFile)) {
-            throw new IllegalArgumentException("no such settings file: " + settingsFile);
-        }
         if (partitions < 0) {
             throw new IllegalArgumentException("--partitions needs a positive number (or 0 for automatic)");
         }
-        Settings s = Settings.load(settingsFile);
+        Settings s = StoreOptions.load(settingsFile);
         SparkSupport.require(verbose);
         var err = spec.commandLine().getErr();
         SparkIngest.Result r = SparkIngest.run(new SparkIngest.Options(master, out, partitions, conf, verbose), s, paths,

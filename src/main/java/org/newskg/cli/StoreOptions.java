@@ -20,11 +20,16 @@ final class StoreOptions {
 
     /** The effective settings: defaults, then the file, then options. */
     Settings settings() {
+        return load(settingsFile).with("store.location", store);
+    }
+
+    /** The defaults overridden by a settings file (null: none), refusing a file that is missing or unreadable. */
+    static Settings load(Path settingsFile) {
         if (settingsFile != null && !Files.isRegularFile(settingsFile)) {
             throw new IllegalArgumentException("no such settings file: " + settingsFile);
         }
         try {
-            return Settings.load(settingsFile).with("store.location", store);
+            return Settings.load(settingsFile);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read settings " + settingsFile + ": " + e.getMessage());
         }
