@@ -171,7 +171,9 @@ public final class EventExtractor {
             previous = here;
             antecedents = ImplicitArguments.placesAfter(doc, graph, tokens, ImplicitArguments.sidesAfter(here, antecedents));
         }
-        return EventMerger.merge(implicit.tripDates(implicit.cityOverState(implicit.tripPlaces(ImplicitArguments.placeless(ImplicitArguments.oneSided(found, implicit.partners(found, posts, doc)))))));
+        Map<Entity, Set<Entity>> partners = implicit.partners(found, posts, doc);
+        found = implicit.partyless(ImplicitArguments.agentless(ImplicitArguments.oneSided(found, partners)), partners, posts, doc);
+        return EventMerger.merge(implicit.tripDates(implicit.cityOverState(implicit.tripPlaces(ImplicitArguments.placeless(found)))));
     }
 
     private List<EventFact> resolve(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, CoreMap sentence,
@@ -275,7 +277,7 @@ public final class EventExtractor {
         }
         boolean unresolvedSide = h.type() == EventType.TRANSFER && (h.nodes().containsKey("agent") && roles.get("agent").isEmpty()
             || h.nodes().containsKey("recipient") && roles.get("recipient").isEmpty());
-        if (unresolvedSide || !complete(h.type(), roles, item, kind, troops)) {
+        if (unresolvedSide || !complete(h.type(), roles, item, topic, kind, troops)) {
             return List.of();
         }
         // Agreements (plural) are one per subject with all the others ("X and Y signed separate agreements with Z and W"),
@@ -316,7 +318,7 @@ public final class EventExtractor {
         for (List<Entity> group : groups) {
             roles.put("agent", group);
             roles.put("participant", with);
-            EventFact f = complete(h.type(), roles, item, kind, troops) ? fact(h, roles, item, topic, kind, troops, graph, tokens, used, offsets, dates) : null;
+            EventFact f = complete(h.type(), roles, item, topic, kind, troops) ? fact(h, roles, item, topic, kind, troops, graph, tokens, used, offsets, dates) : null;
             if (f != null) {
                 out.add(f);
             }
@@ -359,7 +361,7 @@ public final class EventExtractor {
     private EventFact fact(Hit h, Map<String, List<Entity>> given, String item, String topic, String kind, TroopCount troops,
                            SemanticGraph graph, List<CoreLabel> tokens, Set<Integer> used, Offsets offsets, OccasionDates dates) {
         Map<String, List<Entity>> roles = new LinkedHashMap<>(given);
-        if (h.type() == EventType.CONTACT || h.type() == EventType.AGREEMENT) {
+        if (h.type() == EventType.CONTACT || h.type() == EventType.AGREEMENT && roles.get("agent").size() + roles.get("participant").size() > 1) {
             List<Entity> parties = new ArrayList<>(roles.get("agent"));
             for (Entity e : roles.get("participant")) {
                 if (!parties.contains(e)) {
@@ -411,16 +413,18 @@ public final class EventExtractor {
 
     /**
      * Whether a mention names enough; a deployment without a named place still counts when it gives a troop count (see
-     * {@link ImplicitArguments#placeless}), a transfer with one side only when the sentence gives no other (see {@link ImplicitArguments#oneSided}).
+     * {@link ImplicitArguments#placeless}), one without a side when it names a place (see {@link ImplicitArguments#agentless}), a transfer with one side only when the sentence gives no other (see {@link ImplicitArguments#oneSided}), an agreement
+     * with fewer than two parties when it has a topic (see {@link ImplicitArguments#partyless}).
      */
-    private static boolean complete(EventType type, Map<String, List<Entity>> roles, String item, String kind, TroopCount troops) {
+    private static boolean complete(EventType type, Map<String, List<Entity>> roles, String item, String topic, String kind, TroopCount troops) {
         Set<Entity> sides = new HashSet<>(roles.get("agent"));
         sides.addAll(roles.get("participant"));
         int parties = sides.size();
         return switch (type) {
             case VISIT -> !roles.get("agent").isEmpty() && !roles.get("destination").isEmpty();
-            case CONTACT, AGREEMENT -> parties >= 2;
-            case DEPLOYMENT -> !roles.get("agent").isEmpty() && (!roles.get("location").isEmpty() || troops != null);
+            case CONTACT -> parties >= 2;
+            case AGREEMENT -> parties >= 2 || topic != null;
+            case DEPLOYMENT -> !roles.get("location").isEmpty() || !roles.get("agent").isEmpty() && troops != null;
             case TRANSFER -> item != null && (!roles.get("agent").isEmpty() || !roles.get("recipient").isEmpty());
             case STATEMENT -> !roles.get("agent").isEmpty() && kind != null;
         };

@@ -88,7 +88,36 @@ final class EventMerger {
     static boolean compatible(EventFact a, EventFact b) {
         boolean dates = a.date() == null || b.date() == null || a.date().contains(b.date()) || b.date().contains(a.date());
         boolean counts = a.troops() == null || b.troops() == null || a.troops().count() == b.troops().count();
-        return dates && counts;
+        return dates && counts && sameTopic(a.topic(), b.topic());
+    }
+
+    private static final java.util.Set<String> PLAIN = java.util.Set.of("the", "a", "an", "new", "newly", "important", "this", "that",
+        "its", "their", "signed", "landmark", "historic");
+
+    /**
+     * Whether two topics may name one agreement: unless each has words of its own beyond the head noun and they share
+     * none of them ("shiprider agreement" and "Defense Cooperation Agreement" are two).
+     */
+    static boolean sameTopic(String a, String b) {
+        if (a == null || b == null) {
+            return true;
+        }
+        List<String> x = words(a);
+        List<String> y = words(b);
+        if (x.size() < 2 || y.size() < 2) {
+            return true;
+        }
+        return x.subList(0, x.size() - 1).stream().anyMatch(y::contains) || y.subList(0, y.size() - 1).stream().anyMatch(x::contains);
+    }
+
+    private static List<String> words(String topic) {
+        List<String> out = new ArrayList<>();
+        for (String w : topic.toLowerCase(Locale.ROOT).split("[\\s-]+")) {
+            if (!w.isEmpty() && !PLAIN.contains(w)) {
+                out.add(w);
+            }
+        }
+        return out;
     }
 
     static EventFact combine(EventFact a, EventFact b) {

@@ -118,6 +118,39 @@ final class ImplicitArguments {
         return out;
     }
 
+    /**
+     * "The newly signed Defense Cooperation Agreement will deepen ties": a named agreement (more than its bare noun) that
+     * gives fewer than two parties is between the article's one pair of states that meet or agree ({@code partners}), or,
+     * with one party named, between it and its one partner; otherwise, and always for a bare "the deal", it is dropped.
+     */
+    List<EventFact> partyless(List<EventFact> facts, Map<Entity, Set<Entity>> partners, List<PostFact> posts, LinkedDocument doc) {
+        List<EventFact> out = new ArrayList<>();
+        for (EventFact f : facts) {
+            Set<Entity> sides = new LinkedHashSet<>(f.agents());
+            sides.addAll(f.participants());
+            if (f.type() != EventType.AGREEMENT || sides.size() >= 2) {
+                out.add(f);
+                continue;
+            }
+            if (f.topic() == null || !f.topic().trim().contains(" ")) {
+                continue;
+            }
+            Entity named = sides.isEmpty() ? null : coref.asActor(sides.iterator().next(), true, posts, doc);
+            Set<Set<Entity>> pairs = new LinkedHashSet<>();
+            partners.forEach((a, bs) -> bs.forEach(b -> pairs.add(Set.of(a, b))));
+            if (named != null) {
+                pairs.removeIf(p -> !p.contains(named));
+            }
+            if (pairs.size() == 1) {
+                List<Entity> pair = new ArrayList<>(pairs.iterator().next());
+                pair.sort(java.util.Comparator.comparing(Entity::iri));
+                out.add(new EventFact(f.type(), List.of(pair.get(0)), List.of(pair.get(1)), f.targets(), f.recipients(), f.destinations(),
+                    f.locations(), f.item(), f.topic(), f.kind(), f.troops(), f.date(), f.factuality(), f.evidence()));
+            }
+        }
+        return out;
+    }
+
     static List<EventFact> oneSided(List<EventFact> facts, Map<Entity, Set<Entity>> partners) {
         List<EventFact> out = new ArrayList<>();
         for (EventFact f : facts) {
@@ -147,6 +180,29 @@ final class ImplicitArguments {
             if (side != null) {
                 out.add(new EventFact(f.type(), noRecipient ? f.agents() : side, f.participants(), f.targets(), noRecipient ? side : f.recipients(),
                     f.destinations(), f.locations(), f.item(), f.topic(), f.kind(), f.troops(), f.date(), f.factuality(), f.evidence()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * "Another 200 personnel arrived at the airport": forces that name no owner, in an article whose other deployments
+     * all have one side, are that side's; otherwise the deployment is dropped.
+     */
+    static List<EventFact> agentless(List<EventFact> facts) {
+        Set<List<Entity>> sides = new LinkedHashSet<>();
+        for (EventFact o : facts) {
+            if (o.type() == EventType.DEPLOYMENT && !o.agents().isEmpty()) {
+                sides.add(o.agents());
+            }
+        }
+        List<EventFact> out = new ArrayList<>();
+        for (EventFact f : facts) {
+            if (f.type() != EventType.DEPLOYMENT || !f.agents().isEmpty()) {
+                out.add(f);
+            } else if (sides.size() == 1) {
+                out.add(new EventFact(f.type(), sides.iterator().next(), f.participants(), f.targets(), f.recipients(), f.destinations(),
+                    f.locations(), f.item(), f.topic(), f.kind(), f.troops(), f.date(), f.factuality(), f.evidence()));
             }
         }
         return out;

@@ -24,7 +24,9 @@ import org.newskg.nlp.NkgAnnotations;
  *   <li>a gerund taken for an adjective: "after meeting Prime Minister X in Y" parsed as a minister who is "meeting" gets
  *   the gerund back as the clause ("after" on it, X its object, the rest its modifiers), and so does "could consider
  *   supplying weapons to Ukraine" (the gerund the verb's complement, the weapons and Ukraine its own);</li>
- *   <li>a relative clause hung loosely on its noun ("troops, who have served in Somalia, ..."): the noun is its subject.</li>
+ *   <li>a relative clause hung loosely on its noun ("troops, who have served in Somalia, ..."): the noun is its subject;</li>
+ *   <li>a state before a person's title taken for the partner: "spoke with Democratic Republic of the Congo (DRC)
+ *   President X" parsed with X as the verb's object gets X as the partner, the state as X's modifier.</li>
  * </ul>
  *
  * <pre>{@code
@@ -42,6 +44,44 @@ final class ParseRepair {
         subjectInFrontedPhrase(graph);
         gerundTakenForAdjective(graph);
         relativeSubject(graph);
+        stateBeforePerson(graph);
+    }
+
+    /**
+     * "spoke with Democratic Republic of the Congo (DRC) President X", parsed as speaking "with" the state and X the
+     * verb's object: the person right after the state is the one spoken with, and the state modifies the person.
+     */
+    private static void stateBeforePerson(SemanticGraph graph) {
+        for (SemanticGraphEdge e : List.copyOf(graph.edgeListSorted())) {
+            IndexedWord state = e.getDependent();
+            String rel = e.getRelation().toString();
+            if (!rel.startsWith("obl:") || !"STATE".equals(kind(state))) {
+                continue;
+            }
+            for (SemanticGraphEdge o : List.copyOf(graph.outgoingEdgeList(e.getGovernor()))) {
+                IndexedWord person = o.getDependent();
+                if (o.getRelation().toString().equals("obj") && "PERSON".equals(kind(person)) && person.index() > state.index()
+                    && last(graph, state) + 1 == first(graph, person)) {
+                    graph.removeEdge(e);
+                    graph.removeEdge(o);
+                    add(graph, e.getGovernor(), person, rel);
+                    add(graph, person, state, "compound");
+                    break;
+                }
+            }
+        }
+    }
+
+    private static int last(SemanticGraph graph, IndexedWord w) {
+        return graph.descendants(w).stream().mapToInt(IndexedWord::index).max().orElse(w.index());
+    }
+
+    private static int first(SemanticGraph graph, IndexedWord w) {
+        return graph.descendants(w).stream().mapToInt(IndexedWord::index).min().orElse(w.index());
+    }
+
+    private static String kind(IndexedWord w) {
+        return w.backingLabel().get(NkgAnnotations.KindAnnotation.class);
     }
 
     /** "Burundian troops, who have served in Somalia, ...", with the relative clause hung loosely on the noun: the noun is its subject. */

@@ -72,6 +72,11 @@ final class Phrases {
         Set<String> mods = new HashSet<>();
         collectModifiers(graph, num, mods, 0);
         collectModifiers(graph, n, mods, 1);
+        if (num.word().toLowerCase(Locale.ROOT).matches("dozens?|scores?|hundreds|thousands") && (mods.contains("several")
+            || mods.contains("few") || mods.contains("many") || num.word().endsWith("s"))) {
+            // "several dozen officers", "dozens of soldiers": vague, no count.
+            return null;
+        }
         String value = num.get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);
         if (value == null) {
             Number v = num.get(CoreAnnotations.NumericCompositeValueAnnotation.class);

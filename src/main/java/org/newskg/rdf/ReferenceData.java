@@ -142,6 +142,10 @@ public final class ReferenceData {
             Entity org = Entity.known(s.getURI(), Kind.ORGANIZATION, label(s));
             actors.put(s.getURI(), org);
             names(s, org, entries);
+            for (String d : strings(s, NKG.demonym)) {
+                // "Allied soldiers" in NATO's name.
+                entries.add(new GazetteerEntry(d, "DEMONYM", org, null));
+            }
         }
         for (Node s : subjects(NKG.Organization)) {
             names(s, Entity.known(s.getURI(), Kind.ORGANIZATION, label(s)), entries);

@@ -52,4 +52,26 @@ class ParseRepairTest {
         assertEquals("obl:in", relation(g, "meeting", "Yerevan"));
         assertNull(relation(g, "Pashinyan", "meeting"));
     }
+
+    @Test
+    void aStateBeforeAPersonsTitleIsNoPartner() {
+        // "Blinken spoke with Congo President Tshisekedi today", parsed as speaking "with" Congo and Tshisekedi the object.
+        SemanticGraph g = graph("[spoke-2 nsubj>Blinken-1 obl:with>[Congo-4 case>with-3] obj>[Tshisekedi-6 compound>President-5] obl:tmod>today-7]",
+            Map.of("Blinken", "PERSON", "Congo", "STATE", "Tshisekedi", "PERSON"),
+            Map.of("spoke", "VBD", "with", "IN", "today", "NN"));
+        ParseRepair.repair(g);
+        assertEquals("obl:with", relation(g, "spoke", "Tshisekedi"));
+        assertEquals("compound", relation(g, "Tshisekedi", "Congo"));
+        assertNull(relation(g, "spoke", "Congo"));
+    }
+
+    @Test
+    void aStateAwayFromThePersonStaysThePartner() {
+        // "Blinken phoned with Congo on Monday Tshisekedi" keeps Congo: words stand between the state and the object.
+        SemanticGraph g = graph("[spoke-2 nsubj>Blinken-1 obl:with>[Congo-4 case>with-3] obl:on>[Monday-6 case>on-5] obj>Tshisekedi-7]",
+            Map.of("Blinken", "PERSON", "Congo", "STATE", "Tshisekedi", "PERSON"),
+            Map.of("spoke", "VBD", "with", "IN", "on", "IN"));
+        ParseRepair.repair(g);
+        assertEquals("obl:with", relation(g, "spoke", "Congo"));
+    }
 }

@@ -162,11 +162,16 @@ public final class Frames {
     }
 
     private static FrameTrigger trigger(EventType type, String where, Map<String, Object> t, Map<String, List<DepPath>> vars, Cues cues) {
-        boolean noun = t.containsKey("nouns");
-        Object lemmaList = noun ? t.get("nouns") : t.get("verbs");
+        String key = t.containsKey("nouns") ? "nouns" : t.containsKey("adjectives") ? "adjectives" : "verbs";
+        Object lemmaList = t.get(key);
         if (lemmaList == null) {
-            throw new IllegalArgumentException(where + ": a trigger needs verbs or nouns");
+            throw new IllegalArgumentException(where + ": a trigger needs verbs, nouns or adjectives");
         }
+        String pos = switch (key) {
+            case "nouns" -> "NN";
+            case "adjectives" -> "JJ";
+            default -> "VB";
+        };
         Set<String> lemmas = new LinkedHashSet<>();
         for (String l : strings(where + " lemmas", lemmaList)) {
             if (l.startsWith("$")) {
@@ -183,7 +188,7 @@ public final class Frames {
         List<DepPath> unless = paths(where + " unless", t.getOrDefault("unless", List.of()), vars, cues);
         Object kind = t.get("kind");
         List<String> examples = strings(where + " examples", t.getOrDefault("examples", List.of()));
-        return new FrameTrigger(type, where, Set.copyOf(lemmas), noun, Map.copyOf(args), when, unless,
+        return new FrameTrigger(type, where, Set.copyOf(lemmas), pos, Map.copyOf(args), when, unless,
             kind == null ? null : kind.toString(), examples);
     }
 
