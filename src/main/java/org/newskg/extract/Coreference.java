@@ -256,7 +256,7 @@ final class Coreference {
             }
             if (m == null && role == null && holder == null && cues.has("TITLE_WORD", w.word().toLowerCase(Locale.ROOT))
                 && Graphs.hasChild(graph, w, "the")) {
-                holder = titled(w.word(), posts);
+                holder = Titles.holder(w.word(), posts);
             }
             if (m != null && m.entity() != null && m.entity().kind() != Kind.ROLE) {
                 out.add(m.entity());
@@ -318,26 +318,9 @@ final class Coreference {
             }
             found = fits ? p.person() : found;
         }
-        return found != null || !owners.isEmpty() || role.label().contains(" ") ? found : titled(role.label(), posts);
+        return found != null || !owners.isEmpty() || role.label().contains(" ") ? found : Titles.holder(role.label(), posts);
     }
 
-    /**
-     * "The Secretary said", "the minister added": a bare one-word title is the one person the article gives a post whose
-     * title has that word ("Secretary of State", "Foreign Minister"), never a deputy's; none when two persons fit.
-     */
-    static Entity titled(String word, List<PostFact> posts) {
-        Entity found = null;
-        for (PostFact p : posts) {
-            String title = p.role() == null ? "" : p.role().label().toLowerCase(Locale.ROOT);
-            boolean fits = List.of(title.split(" ")).contains(word.toLowerCase(Locale.ROOT))
-                && !title.startsWith("vice ") && !title.startsWith("deputy ");
-            if (fits && found != null && !found.equals(p.person())) {
-                return null;
-            }
-            found = fits ? p.person() : found;
-        }
-        return found;
-    }
 
     /**
      * A place that {@link #entities} would miss: "into the region" is the last place named before it, and a state with a

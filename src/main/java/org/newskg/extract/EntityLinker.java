@@ -125,6 +125,7 @@ public final class EntityLinker {
         }
         names.addNer(si, tokens, text, at, found);
         NameFinder.addAppositiveNames(si, tokens, text, at, found);
+        NameFinder.personsBeforeTitles(tokens, text, at, found);
         found.removeIf(w -> w.tag.equals("BODYKIND"));
         found = names.extendPlaces(si, tokens, text, found);
         for (LinkWork w : found) {

@@ -48,6 +48,7 @@ public final class EventExtractor {
     /** Each event type's trigger lemmas, which do not hedge an event of that type ("discussed it when they met"). */
     private final Map<EventType, Set<String>> ownLemmas = new EnumMap<>(EventType.class);
     private final Coreference coref;
+    private final EventSides eventSides;
     private final Phrases phrases;
     private final SpeechActs speech;
     private final ImplicitArguments implicit;
@@ -68,6 +69,7 @@ public final class EventExtractor {
         this.phrases = new Phrases(cues);
         this.speech = new SpeechActs(cues, coref);
         this.implicit = new ImplicitArguments(cues, gazetteer, coref);
+        this.eventSides = new EventSides(coref);
     }
 
     /** The rule file of an event type. */
@@ -96,6 +98,7 @@ public final class EventExtractor {
         OccasionDates dates = new OccasionDates(cues, doc.date());
         List<EventFact> previous = List.of();
         Antecedents antecedents = Antecedents.NONE;
+        Entity voice = null;
         for (int si = 0; si < sentences.size(); si++) {
             CoreMap sentence = sentences.get(si);
             SemanticGraph graph = sentence.get(SemanticGraphCoreAnnotations.EnhancedPlusPlusDependenciesAnnotation.class);
@@ -105,6 +108,8 @@ public final class EventExtractor {
             List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
             ParseRepair.repair(graph);
             dates.addSentence(si, graph, tokens);
+            EventFact turn = SpeechActs.transcriptTurn(doc, tokens, si, offsets);
+            voice = turn != null ? turn.agents().get(0) : SpeechActs.turnLabel(tokens) ? null : voice;
             antecedents = new Antecedents(Coreference.conjoinedPair(doc, graph, tokens, antecedents.states(), Kind.STATE),
                 Coreference.conjoinedPair(doc, graph, tokens, antecedents.people(), Kind.PERSON), antecedents.deal(), antecedents.places());
             Map<String, Hit> hits = new LinkedHashMap<>();
@@ -146,7 +151,7 @@ public final class EventExtractor {
             Set<EventFact> narrated = new HashSet<>();
             for (Hit h : hits.values()) {
                 List<EventFact> fs = new ArrayList<>();
-                resolve(doc, graph, tokens, sentence, h, posts, offsets, text, dates, antecedents).forEach(f -> fs.addAll(EventMerger.distributed(f)));
+                resolve(doc, graph, tokens, sentence, h, posts, offsets, text, dates, antecedents, voice).forEach(f -> fs.addAll(EventMerger.distributed(f)));
                 if (!fs.isEmpty()) {
                     here.addAll(fs);
                     if ("VBD".equals(h.trigger().tag())) {
@@ -156,7 +161,6 @@ public final class EventExtractor {
                     ImplicitArguments.datePrevious(found, dates.date(h.sentence(), graph, tokens, h.trigger()));
                 }
             }
-            EventFact turn = SpeechActs.transcriptTurn(doc, tokens, si, offsets);
             if (turn != null) {
                 here.add(turn);
             }
@@ -177,7 +181,8 @@ public final class EventExtractor {
     }
 
     private List<EventFact> resolve(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, CoreMap sentence,
-                              Hit h, List<PostFact> posts, Offsets offsets, String text, OccasionDates dates, Antecedents antecedents) {
+                              Hit h, List<PostFact> posts, Offsets offsets, String text, OccasionDates dates, Antecedents antecedents,
+                              Entity voice) {
         Map<String, List<Entity>> roles = new LinkedHashMap<>();
         Set<Integer> used = new TreeSet<>();
         used.add(h.trigger().index() - 1);
@@ -202,6 +207,11 @@ public final class EventExtractor {
                 }
             }
             roles.put(role, es);
+        }
+        if (h.type() == EventType.STATEMENT && voice != null && roles.get("agent").isEmpty()
+            && h.nodes().getOrDefault("agent", Set.of()).stream().anyMatch(n -> n.word().matches("I|[Ww]e"))) {
+            // In a briefing turn, "we condemn", "I want to begin with" are the speaker's.
+            roles.put("agent", new ArrayList<>(List.of(voice)));
         }
         if (h.type() == EventType.CONTACT && h.nodes().containsKey("deal") && roles.get("agent").isEmpty()
             && roles.get("participant").isEmpty()) {
@@ -275,6 +285,15 @@ public final class EventExtractor {
             || speech.answeredBy(graph, h.trigger()))) {
             return List.of();
         }
+        if (h.type() == EventType.AGREEMENT && roles.get("agent").size() + roles.get("participant").size() < 2
+            && !EventSides.madeHere(graph, topicNode)) {
+            // A party-less agreement is only one the text makes ("the newly signed X", "completed an X agreement"); a
+            // reference ("urged Putin to revive the grain deal") names parties the article need not give.
+            return List.of();
+        }
+        if (h.type() == EventType.AGREEMENT && EventSides.signing(h.trigger(), h.governor())) {
+            eventSides.signersAsStates(roles, posts, doc);
+        }
         boolean unresolvedSide = h.type() == EventType.TRANSFER && (h.nodes().containsKey("agent") && roles.get("agent").isEmpty()
             || h.nodes().containsKey("recipient") && roles.get("recipient").isEmpty());
         if (unresolvedSide || !complete(h.type(), roles, item, topic, kind, troops)) {
@@ -297,7 +316,7 @@ public final class EventExtractor {
             }
             with = with.stream().filter(e -> !agents.contains(e) && !(e.kind() != Kind.PERSON && home.contains(coref.asActor(e, true, posts, doc))))
                 .toList();
-            if (agents.size() == 1 && with.size() > 1) {
+            if (agents.size() == 1 && with.size() > 1 && !EventSides.manySided(graph, h.trigger())) {
                 groups = with.stream().map(List::of).toList();
                 with = agents;
             }

@@ -173,6 +173,28 @@ final class NameFinder {
         }
     }
 
+    /**
+     * "Morgan Ortagus, State Department Spokesperson, briefed ...": a name the NER took for an organisation, set before a
+     * comma and a post title (after at most the title's state or body), names a person: organisations hold no posts.
+     */
+    static void personsBeforeTitles(List<CoreLabel> tokens, String text, LinkWork[] at, List<LinkWork> found) {
+        for (LinkWork w : found) {
+            if (!w.tag.equals("ORG") || !"NER".equals(w.via) || w.end - w.start < 2 || w.end - w.start > 3 || w.end >= tokens.size()
+                || !MentionSyntax.word(tokens.get(w.end)).equals(",")) {
+                continue;
+            }
+            int k = w.end + 1;
+            while (k < tokens.size() && at[k] != null && Set.of("BODY", "STATE", "DEMONYM", "METONYM").contains(at[k].tag)) {
+                k++;
+            }
+            if (k < tokens.size() && at[k] != null && at[k].tag.equals("ROLE")) {
+                w.tag = "PERSON";
+                w.entity = null;
+                w.name = personName(clean(text.substring(tokens.get(w.start).beginPosition(), tokens.get(w.end - 1).endPosition())));
+            }
+        }
+    }
+
     /** "the Wagner mercenary group": the organisation noun a name modifies, at most one word after it, or null. */
     static String organisationHead(List<CoreLabel> tokens, int end) {
         for (int k = end; k < Math.min(tokens.size(), end + 2); k++) {

@@ -44,6 +44,7 @@ final class PersonResolver {
         List<LinkWork> persons = new ArrayList<>();
         for (LinkWork w : all) {
             if (w.tag.equals("PERSON")) {
+                w.name = w.name == null ? null : fromCapitals(w.name);
                 persons.add(w);
             }
         }
@@ -120,6 +121,22 @@ final class PersonResolver {
 
     static boolean covered(List<LinkWork> all, int si, int t) {
         return all.stream().anyMatch(w -> w.sentence == si && w.start <= t && t < w.end);
+    }
+
+    /** A name written in capitals, as a transcript's speaker label ("MR MILLER"), as the name it is ("Miller"). */
+    static String fromCapitals(String name) {
+        if (!name.equals(name.toUpperCase(java.util.Locale.ROOT)) || !name.matches(".*[A-Z].*")) {
+            return name;
+        }
+        List<String> out = new ArrayList<>();
+        for (String w : name.split("\\s+")) {
+            String lower = w.toLowerCase(java.util.Locale.ROOT);
+            if (out.isEmpty() && lower.matches("mr\\.?|ms\\.?|mrs\\.?|dr\\.?")) {
+                continue;
+            }
+            out.add(lower.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1));
+        }
+        return out.isEmpty() ? name : String.join(" ", out);
     }
 
     /** The full-name mention a lone surname, family name or inner name refers to: the latest before it, else the first after. */

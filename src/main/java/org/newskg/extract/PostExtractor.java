@@ -17,7 +17,8 @@ import org.newskg.nlp.NkgAnnotations;
  * rules of {@code posts.tokensregex} over linked mentions. The same person, role and organisation
  * stated several times is one fact with every span as evidence; a post stated without its
  * organisation takes the organisation the article gives that person's same post elsewhere, or the
- * one of the person's known tenure (reference data) on the article's date.
+ * one of the person's known tenure (reference data) on the article's date; "his Turkish counterpart X" gives X a
+ * post too (see {@link Counterparts}).
  *
  * <pre>{@code
  * List<PostFact> posts = new PostExtractor(RuleFile.load("posts.tokensregex"), gazetteer).extract(linked);
@@ -56,7 +57,9 @@ public final class PostExtractor {
                 }
             }
         }
-        return fillOrganisations(new ArrayList<>(facts.values()), bosses, doc);
+        List<PostFact> found = fillOrganisations(new ArrayList<>(facts.values()), bosses, doc);
+        found.addAll(Counterparts.find(doc, found));
+        return found;
     }
 
     private PostFact fact(LinkedDocument doc, List<CoreLabel> tokens, TokenSequenceMatcher m) {

@@ -32,8 +32,22 @@ final class SpeechActs {
 
     /**
      * A briefing transcript's turn, "MR PRICE: ..." or "RYDER: ...": the person of the article whose surname the speaker
-     * label gives says what follows (undated: a turn is no dated occasion). "QUESTION:" and unknown labels give nothing.
+     * label gives says what follows, on the day the transcript is published. "QUESTION:" and unknown labels give nothing.
      */
+    /** Whether a sentence opens with a speaker label in capitals ("QUESTION:", "MR PRICE:"), which ends the turn before it. */
+    static boolean turnLabel(List<CoreLabel> tokens) {
+        for (int t = 0; t < Math.min(tokens.size(), 5); t++) {
+            String w = tokens.get(t).word();
+            if (w.equals(":")) {
+                return t > 0;
+            }
+            if (!w.equals(w.toUpperCase(Locale.ROOT)) || !w.matches("[A-Z][A-Z.'-]*")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     static EventFact transcriptTurn(LinkedDocument doc, List<CoreLabel> tokens, int si, Offsets offsets) {
         int colon = -1;
         for (int t = 0; t < Math.min(tokens.size(), 5); t++) {
@@ -53,9 +67,13 @@ final class SpeechActs {
             }
         }
         Entity speaker = null;
+        int labelEnd = tokens.get(colon).beginPosition();
         for (Mention m : doc.mentions()) {
             Entity e = m.entity();
-            if (e != null && e.kind() == Kind.PERSON && Graphs.lastWord(e.label()).equalsIgnoreCase(surname)) {
+            // Speaker labels ("MR MILLER") are no other person.
+            boolean label = m.span().sentence() == si + 1 && m.span().begin() < labelEnd
+                || m.span().text().equals(m.span().text().toUpperCase(Locale.ROOT));
+            if (!label && e != null && e.kind() == Kind.PERSON && Graphs.lastWord(e.label()).equalsIgnoreCase(surname)) {
                 if (speaker != null && !speaker.equals(e)) {
                     return null;
                 }
@@ -66,8 +84,10 @@ final class SpeechActs {
             return null;
         }
         Span span = offsets.span(si + 1, tokens.get(0).beginPosition(), tokens.get(colon - 1).endPosition());
+        // A briefing is held on the day its transcript is published.
+        EventDate day = new EventDate(doc.date().toString(), EventDate.Granularity.DAY);
         return new EventFact(EventType.STATEMENT, List.of(speaker), List.of(), List.of(), List.of(), List.of(), List.of(), null, null,
-            "said", null, null, Factuality.REPORTED, List.of(span));
+            "said", null, day, Factuality.REPORTED, List.of(span));
     }
 
     /** "..., South Korea's spy agency said on Friday", parsed without a subject: the entity named just before the verb (or before its comma: "..., the minister, X, said"). */
