@@ -323,44 +323,6 @@ final class Coreference {
 
 
     /**
-     * A place that {@link #entities} would miss: "into the region" is the last place named before it, and a state with a
-     * place parsed as its of-complement ("in the Republic of the Congo's North Kivu province") is that place.
-     */
-    List<Entity> placeEntities(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n) {
-        Mention m = Graphs.mention(doc, tokens, n);
-        boolean there = m == null && n.word().equalsIgnoreCase("there");
-        if (m == null && (there || cues.has("PLACE_ANAPHOR", n.lemma()) && Graphs.hasChild(graph, n, "the"))) {
-            Entity last = null;
-            int before = mentionsBefore(doc, tokens, n);
-            for (int i = 0; i < before; i++) {
-                Entity e = doc.mentions().get(i).entity();
-                last = e != null && e.kind() == Kind.PLACE ? e : last;
-            }
-            return last == null ? List.of() : List.of(last);
-        }
-        if (m == null) {
-            // "several villages in the Batken region", "the port city of Hodeidah": the place a place noun is in or of.
-            for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
-                String rel = c.getRelation().toString();
-                Mention pm = rel.equals("nmod:in") || rel.equals("nmod:of") || rel.equals("appos") ? Graphs.mention(doc, tokens, c.getDependent()) : null;
-                if (pm != null && pm.entity() != null && (pm.entity().kind() == Kind.PLACE || pm.entity().kind() == Kind.STATE)
-                    && cues.has("PLACE_NOUN", Graphs.lemmaOf(n))) {
-                    return List.of(pm.entity());
-                }
-            }
-        }
-        if (m != null && m.entity() != null && m.entity().kind() == Kind.STATE) {
-            for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
-                Mention pm = c.getRelation().toString().equals("nmod:of") ? Graphs.mention(doc, tokens, c.getDependent()) : null;
-                if (pm != null && pm.entity() != null && pm.entity().kind() == Kind.PLACE) {
-                    return List.of(pm.entity());
-                }
-            }
-        }
-        return List.of();
-    }
-
-    /**
      * "A Russian-led military alliance", "the bloc": the last organisation named before the noun, else (a description
      * that the article names later) the first named after it.
      */
@@ -423,11 +385,15 @@ final class Coreference {
         for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
             if (OWNER_CHILDREN.contains(c.getRelation().toString())) {
                 Mention m = Graphs.mention(doc, tokens, c.getDependent());
-                if (m != null && m.entity() != null && m.entity().kind() != Kind.ROLE && m.entity().kind() != Kind.PLACE) {
+                // "a THAAD battery": a name the reference data does not know, compounded into a weapon, names the weapon.
+                boolean product = m != null && m.entity() != null && m.entity().kind() == Kind.ORGANIZATION && !m.entity().reference()
+                    && c.getRelation().toString().equals("compound") && cues.has("DEPLOYED_WEAPON", Graphs.lemmaOf(n));
+                if (m != null && m.entity() != null && m.entity().kind() != Kind.ROLE && m.entity().kind() != Kind.PLACE && !product) {
                     out.add(m.entity());
                     used.add(c.getDependent().index() - 1);
                 } else if (m == null && c.getDependent().word().toLowerCase(Locale.ROOT).matches("its|their")) {
-                    out.addAll(reporterOf(doc, graph, tokens, n, used));
+                    List<Entity> reporter = reporterOf(doc, graph, tokens, n, used);
+                    out.addAll(!reporter.isEmpty() ? reporter : MentionSyntax.subjectAbove(doc, graph, tokens, n));
                 } else if (m == null && c.getRelation().toString().equals("compound")) {
                     // "Russian air force planes": the owner of the compound noun ("air force") owns the planes.
                     for (SemanticGraphEdge cc : graph.outgoingEdgeIterable(c.getDependent())) {

@@ -192,9 +192,13 @@ public final class EventExtractor {
             List<Entity> es = new ArrayList<>();
             for (IndexedWord n : h.nodes().getOrDefault(role, Set.of())) {
                 boolean place = role.equals("destination") || role.equals("location");
-                List<Entity> named = place ? coref.placeEntities(doc, graph, tokens, n) : List.of();
+                List<Entity> named = place ? PlaceReferences.placeEntities(cues, doc, graph, tokens, n) : List.of();
                 for (Entity e : !named.isEmpty() ? named : coref.entities(doc, graph, tokens, n, place ? false : forState, used, posts, sides, antecedents)) {
-                    Entity r = place ? Coreference.asPlace(e) : coref.asActor(e, forState, posts, doc);
+                    // A named force or agency that gives or gets a transfer is itself the side ("delivered to the Philippine
+                    // Marine Corps"), as a named armed force is an organisation; a deployment's forces are their state's.
+                    boolean namedSide = h.type() == EventType.TRANSFER && e.kind() == Kind.ORGANIZATION
+                        && !cues.has("STATE_MISSION", Graphs.lastWord(e.label()));
+                    Entity r = place ? Coreference.asPlace(e) : namedSide ? e : coref.asActor(e, forState, posts, doc);
                     if (r != null && !es.contains(r)) {
                         es.add(r);
                     }

@@ -136,4 +136,25 @@ final class MentionSyntax {
     static String word(CoreLabel t) {
         return t.word().toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * "France keeps a base in Djibouti, where about 1,500 of its troops are stationed": the nearest state or organisation
+     * that is the subject of a clause above the noun.
+     */
+    static List<Entity> subjectAbove(LinkedDocument doc, SemanticGraph graph, List<CoreLabel> tokens, IndexedWord n) {
+        IndexedWord w = n;
+        for (int level = 0; level < 8 && w != null; level++) {
+            IndexedWord subject = Graphs.subject(graph, w);
+            Mention m = subject == null || subject.equals(n) ? null : Graphs.mention(doc, tokens, subject);
+            if (m != null && m.entity() != null && m.entity().isOrganisational()) {
+                return List.of(m.entity());
+            }
+            IndexedWord up = null;
+            for (SemanticGraphEdge in : graph.incomingEdgeIterable(w)) {
+                up = up == null ? in.getGovernor() : up;
+            }
+            w = up;
+        }
+        return List.of();
+    }
 }

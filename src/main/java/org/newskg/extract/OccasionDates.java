@@ -125,7 +125,9 @@ final class OccasionDates {
         for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
             String rel = c.getRelation().toString();
             IndexedWord d = c.getDependent();
-            boolean prep = rel.startsWith("obl") || rel.startsWith("nmod") && !rel.equals("nmod:poss");
+            // "stationed in Chad until late last year": an end, not the event's time.
+            boolean prep = (rel.startsWith("obl") || rel.startsWith("nmod") && !rel.equals("nmod:poss"))
+                && !rel.matches(".*:(until|till|through|to)");
             boolean occasion = occasionClass(d.lemma()) != null || hasChild(graph, d, "amod", "same");
             boolean participle = d.tag() != null && d.tag().equals("VBG");
             boolean spoken = depth == 0 && cues.has("SPEECH", lower(n.lemma()));

@@ -72,9 +72,9 @@ final class Phrases {
         Set<String> mods = new HashSet<>();
         collectModifiers(graph, num, mods, 0);
         collectModifiers(graph, n, mods, 1);
-        if (num.word().toLowerCase(Locale.ROOT).matches("dozens?|scores?|hundreds|thousands") && (mods.contains("several")
+        if (num.word().toLowerCase(Locale.ROOT).matches("dozens?|scores?|hundreds?|thousands?") && (mods.contains("several")
             || mods.contains("few") || mods.contains("many") || num.word().endsWith("s"))) {
-            // "several dozen officers", "dozens of soldiers": vague, no count.
+            // "several dozen officers", "several thousand troops", "dozens of soldiers": vague, no count.
             return null;
         }
         String value = num.get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class);

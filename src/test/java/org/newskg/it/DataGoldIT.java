@@ -77,13 +77,13 @@ class DataGoldIT {
         System.out.println(report);
         Score posts = scores.stream().filter(x -> x.query().equals("posts")).findFirst().orElseThrow();
         Score entities = scores.stream().filter(x -> x.query().equals("entities")).findFirst().orElseThrow();
-        // Floors a little under what data/ gives (77 articles; the 52 added after the first 25 had their gold written
-        // before any extraction, the last 16 by writers who never saw the rules, so these are far below the F1 of the
+        // Floors a little under what data/ gives (87 articles; the 62 added after the first 25 had their gold written
+        // before any extraction, the last 26 by writers who never saw the rules, so these are far below the F1 of the
         // first 25, which the rules were written on).
-        assertTrue(posts.f1() >= 0.70, "posts F1 " + posts.f1() + "\n" + report);
-        assertTrue(entities.f1() >= 0.84, "entities F1 " + entities.f1() + "\n" + report);
-        Map<String, Double> events = Map.of("visits", 0.74, "contacts", 0.57, "deployments", 0.45, "transfers", 0.43,
-            "agreements", 0.42, "statements", 0.78);
+        assertTrue(posts.f1() >= 0.69, "posts F1 " + posts.f1() + "\n" + report);
+        assertTrue(entities.f1() >= 0.83, "entities F1 " + entities.f1() + "\n" + report);
+        Map<String, Double> events = Map.of("visits", 0.70, "contacts", 0.58, "deployments", 0.44, "transfers", 0.39,
+            "agreements", 0.41, "statements", 0.77);
         for (Map.Entry<String, Double> e : events.entrySet()) {
             Score s = scores.stream().filter(x -> x.query().equals(e.getKey())).findFirst().orElseThrow();
             assertTrue(s.f1() >= e.getValue(), e.getKey() + " F1 " + s.f1() + "\n" + report);
