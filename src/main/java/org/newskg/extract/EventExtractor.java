@@ -224,7 +224,7 @@ public final class EventExtractor {
         IndexedWord itemNode = Graphs.first(h.nodes().get("item"));
         if (h.type() == EventType.TRANSFER && h.nodes().containsKey("item")) {
             for (IndexedWord n : h.nodes().get("item")) {
-                if (!cues.has("FORCES", n.lemma()) && Graphs.mention(doc, tokens, n) == null) {
+                if (!forces(graph, n) && Graphs.mention(doc, tokens, n) == null) {
                     itemNode = n;
                     break;
                 }
@@ -235,7 +235,7 @@ public final class EventExtractor {
         TroopCount troops = null;
         if (itemNode != null) {
             itemNode = phrases.throughQuantity(graph, itemNode);
-            if (h.type() == EventType.TRANSFER && (cues.has("FORCES", itemNode.lemma()) || Graphs.mention(doc, tokens, itemNode) != null)) {
+            if (h.type() == EventType.TRANSFER && (forces(graph, itemNode) || Graphs.mention(doc, tokens, itemNode) != null)) {
                 return List.of();
             }
             if (h.type() == EventType.DEPLOYMENT) {
@@ -427,6 +427,24 @@ public final class EventExtractor {
         return new EventFact(h.type(), List.copyOf(roles.get("agent")), List.copyOf(roles.get("participant")),
             List.copyOf(roles.get("target")), List.copyOf(roles.get("recipient")), List.copyOf(roles.get("destination")),
             List.copyOf(roles.get("location")), item, topic, kind, troops, date, fact, List.of(span));
+    }
+
+    /**
+     * Whether a noun names forces rather than a thing that passes: "fighters" with a model or generation ("F-35A
+     * fighters", "fifth-generation fighters") are aircraft.
+     */
+    private boolean forces(SemanticGraph graph, IndexedWord n) {
+        if (!cues.has("FORCES", n.lemma())) {
+            return false;
+        }
+        for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
+            String rel = c.getRelation().toString();
+            String w = c.getDependent().word().toLowerCase(java.util.Locale.ROOT);
+            if ((rel.equals("compound") || rel.equals("amod")) && (w.matches(".*\\d.*") || w.contains("generation") || w.equals("jet"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Cue words without the event type's own triggers: "discussed the case when they met" reports the meeting. */

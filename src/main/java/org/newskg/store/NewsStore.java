@@ -58,9 +58,10 @@ public final class NewsStore implements AutoCloseable {
     }
 
     /**
-     * Opens the database in a directory, creating it when the directory is missing or empty. A
-     * directory that holds other files and no database is refused ({@link IllegalArgumentException}),
-     * so a mistyped path never litters a directory with database files.
+     * Opens the database in a directory, creating it when the directory is missing or empty (whole or
+     * not at all, see {@link StoreCreation}). A directory that holds other files and no database is
+     * refused ({@link IllegalArgumentException}), so a mistyped path never litters a directory with
+     * database files.
      */
     public static NewsStore open(Path location) {
         if (Files.exists(location) && !Files.isDirectory(location)) {
@@ -71,7 +72,9 @@ public final class NewsStore implements AutoCloseable {
                 + "database); give an empty or new directory");
         }
         try {
-            Files.createDirectories(location);
+            if (!isStore(location)) {
+                StoreCreation.create(location);
+            }
         } catch (java.io.IOException e) {
             throw new StoreException("cannot create store directory " + location + ": " + e.getMessage(), e);
         }
