@@ -6,7 +6,6 @@ import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.newskg.nlp.NkgAnnotations;
 
 /**
  * Posts stated as a counterpart: "Lavrov met his Turkish counterpart, Hakan Fidan" gives Fidan the post of the person
@@ -30,19 +29,19 @@ final class Counterparts {
                 if (!tokens.get(i).word().toLowerCase(Locale.ROOT).matches("counterparts?")) {
                     continue;
                 }
-                Mention state = mentionAt(doc, tokens, i - 1);
+                Mention state = PostExtractor.mentionAt(doc, tokens, i - 1);
                 int p = i + 1;
                 while (p < tokens.size() && tokens.get(p).word().equals(",")) {
                     p++;
                 }
-                Mention person = mentionAt(doc, tokens, p);
+                Mention person = PostExtractor.mentionAt(doc, tokens, p);
                 if (state == null || state.entity() == null || state.entity().kind() != Kind.STATE || person == null
                     || person.entity() == null || person.entity().kind() != Kind.PERSON) {
                     continue;
                 }
                 PostFact model = null;
                 for (int t = 0; t < i - 1; t++) {
-                    Mention m = mentionAt(doc, tokens, t);
+                    Mention m = PostExtractor.mentionAt(doc, tokens, t);
                     for (PostFact f : m == null || m.entity() == null ? List.<PostFact>of() : posts) {
                         if (f.person().equals(m.entity()) && f.role() != null && !f.person().equals(person.entity())) {
                             model = f;
@@ -55,18 +54,11 @@ final class Counterparts {
                 }
                 int begin = state.span().begin();
                 int end = person.span().end();
-                SentenceInfo s = doc.sentences().get(person.span().sentence() - 1);
-                String quote = s.text().codePoints().skip(begin - s.begin()).limit(end - begin)
-                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+                String quote = doc.sentences().get(person.span().sentence() - 1).quote(begin, end);
                 out.add(new PostFact(person.entity(), model.role(), state.entity(), "counterpart", Factuality.REPORTED,
                     List.of(new Span(person.span().sentence(), begin, end, quote))));
             }
         }
         return out;
-    }
-
-    private static Mention mentionAt(LinkedDocument doc, List<CoreLabel> tokens, int t) {
-        Integer i = t < 0 || t >= tokens.size() ? null : tokens.get(t).get(NkgAnnotations.MentionAnnotation.class);
-        return i == null ? null : doc.mentions().get(i);
     }
 }

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -439,7 +440,7 @@ public final class EventExtractor {
         }
         for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
             String rel = c.getRelation().toString();
-            String w = c.getDependent().word().toLowerCase(java.util.Locale.ROOT);
+            String w = c.getDependent().word().toLowerCase(Locale.ROOT);
             if ((rel.equals("compound") || rel.equals("amod")) && (w.matches(".*\\d.*") || w.contains("generation") || w.equals("jet"))) {
                 return false;
             }

@@ -18,6 +18,12 @@ public record EventFact(EventType type, List<Entity> agents, List<Entity> partic
             troops, when, factuality, evidence);
     }
 
+    /** The same event with other sides (agents and participants). */
+    public EventFact withSides(List<Entity> doers, List<Entity> others) {
+        return new EventFact(type, doers, others, targets, recipients, destinations, locations, item, topic, kind,
+            troops, date, factuality, evidence);
+    }
+
     /** The same event with other destinations. */
     public EventFact withDestinations(List<Entity> places) {
         return new EventFact(type, agents, participants, targets, recipients, places, locations, item, topic, kind,

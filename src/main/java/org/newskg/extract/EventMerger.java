@@ -3,6 +3,7 @@ package org.newskg.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The last stage of event extraction: one fact per event. Mentions with the same type, roles, item, kind and status
@@ -91,7 +92,7 @@ final class EventMerger {
         return dates && counts && sameTopic(a.topic(), b.topic());
     }
 
-    private static final java.util.Set<String> PLAIN = java.util.Set.of("the", "a", "an", "new", "newly", "important", "this", "that",
+    private static final Set<String> PLAIN = Set.of("the", "a", "an", "new", "newly", "important", "this", "that",
         "its", "their", "signed", "landmark", "historic");
 
     /**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -44,7 +45,7 @@ final class EventSides {
             }
         }
         for (SemanticGraphEdge c : graph.outgoingEdgeIterable(noun)) {
-            String w = c.getDependent().word().toLowerCase(java.util.Locale.ROOT);
+            String w = c.getDependent().word().toLowerCase(Locale.ROOT);
             if (c.getRelation().toString().matches("amod|acl") && (w.equals("new") || MAKING.contains(Graphs.lemmaOf(c.getDependent())))) {
                 return true;
             }
@@ -99,7 +100,7 @@ final class EventSides {
         for (IndexedWord n : nouns) {
             for (SemanticGraphEdge c : graph.outgoingEdgeIterable(n)) {
                 String rel = c.getRelation().toString();
-                if ((rel.equals("amod") || rel.equals("compound")) && c.getDependent().word().toLowerCase(java.util.Locale.ROOT)
+                if ((rel.equals("amod") || rel.equals("compound")) && c.getDependent().word().toLowerCase(Locale.ROOT)
                     .matches("three-way|four-way|way|trilateral|quadrilateral|tripartite|multilateral|joint")) {
                     return true;
                 }

@@ -4,6 +4,7 @@ import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.semgraph.SemanticGraph;
 import edu.stanford.nlp.semgraph.SemanticGraphEdge;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -143,9 +144,8 @@ final class ImplicitArguments {
             }
             if (pairs.size() == 1) {
                 List<Entity> pair = new ArrayList<>(pairs.iterator().next());
-                pair.sort(java.util.Comparator.comparing(Entity::iri));
-                out.add(new EventFact(f.type(), List.of(pair.get(0)), List.of(pair.get(1)), f.targets(), f.recipients(), f.destinations(),
-                    f.locations(), f.item(), f.topic(), f.kind(), f.troops(), f.date(), f.factuality(), f.evidence()));
+                pair.sort(Comparator.comparing(Entity::iri));
+                out.add(f.withSides(List.of(pair.get(0)), List.of(pair.get(1))));
             }
         }
         return out;
@@ -201,8 +201,7 @@ final class ImplicitArguments {
             if (f.type() != EventType.DEPLOYMENT || !f.agents().isEmpty()) {
                 out.add(f);
             } else if (sides.size() == 1) {
-                out.add(new EventFact(f.type(), sides.iterator().next(), f.participants(), f.targets(), f.recipients(), f.destinations(),
-                    f.locations(), f.item(), f.topic(), f.kind(), f.troops(), f.date(), f.factuality(), f.evidence()));
+                out.add(f.withSides(sides.iterator().next(), f.participants()));
             }
         }
         return out;

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.newskg.article.Slugs;
@@ -125,12 +126,12 @@ final class PersonResolver {
 
     /** A name written in capitals, as a transcript's speaker label ("MR MILLER"), as the name it is ("Miller"). */
     static String fromCapitals(String name) {
-        if (!name.equals(name.toUpperCase(java.util.Locale.ROOT)) || !name.matches(".*[A-Z].*")) {
+        if (!name.equals(name.toUpperCase(Locale.ROOT)) || !name.matches(".*[A-Z].*")) {
             return name;
         }
         List<String> out = new ArrayList<>();
         for (String w : name.split("\\s+")) {
-            String lower = w.toLowerCase(java.util.Locale.ROOT);
+            String lower = w.toLowerCase(Locale.ROOT);
             if (out.isEmpty() && lower.matches("mr\\.?|ms\\.?|mrs\\.?|dr\\.?")) {
                 continue;
             }

@@ -101,14 +101,12 @@ public final class PostExtractor {
             end = Math.max(end, org.span().end());
         }
         SentenceInfo s = doc.sentences().get(sentence - 1);
-        String quote = s.text().codePoints().skip(begin - s.begin()).limit(end - begin)
-            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        Span evidence = new Span(sentence, begin, end, quote);
+        Span evidence = new Span(sentence, begin, end, s.quote(begin, end));
         return new PostFact(person.entity(), role.entity(), orgEntity, role.span().text(),
             Factuality.REPORTED, List.of(evidence));
     }
 
-    private static Mention mentionAt(LinkedDocument doc, List<CoreLabel> tokens, int t) {
+    static Mention mentionAt(LinkedDocument doc, List<CoreLabel> tokens, int t) {
         if (t < 0 || t >= tokens.size()) {
             return null;
         }

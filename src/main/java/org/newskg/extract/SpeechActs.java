@@ -31,41 +31,37 @@ final class SpeechActs {
     }
 
     /**
-     * A briefing transcript's turn, "MR PRICE: ..." or "RYDER: ...": the person of the article whose surname the speaker
-     * label gives says what follows, on the day the transcript is published. "QUESTION:" and unknown labels give nothing.
+     * Where the colon of a speaker label in capitals ends it ("QUESTION:", "MR PRICE:", within the first five tokens),
+     * or -1 when the sentence opens with none.
      */
-    /** Whether a sentence opens with a speaker label in capitals ("QUESTION:", "MR PRICE:"), which ends the turn before it. */
-    static boolean turnLabel(List<CoreLabel> tokens) {
+    private static int labelColon(List<CoreLabel> tokens) {
         for (int t = 0; t < Math.min(tokens.size(), 5); t++) {
             String w = tokens.get(t).word();
             if (w.equals(":")) {
-                return t > 0;
+                return t > 0 ? t : -1;
             }
             if (!w.equals(w.toUpperCase(Locale.ROOT)) || !w.matches("[A-Z][A-Z.'-]*")) {
-                return false;
+                return -1;
             }
         }
-        return false;
+        return -1;
     }
 
+    /** Whether a sentence opens with a speaker label, which ends the turn before it. */
+    static boolean turnLabel(List<CoreLabel> tokens) {
+        return labelColon(tokens) > 0;
+    }
+
+    /**
+     * A briefing transcript's turn, "MR PRICE: ..." or "RYDER: ...": the person of the article whose surname the speaker
+     * label gives says what follows, on the day the transcript is published. "QUESTION:" and unknown labels give nothing.
+     */
     static EventFact transcriptTurn(LinkedDocument doc, List<CoreLabel> tokens, int si, Offsets offsets) {
-        int colon = -1;
-        for (int t = 0; t < Math.min(tokens.size(), 5); t++) {
-            if (tokens.get(t).word().equals(":")) {
-                colon = t;
-                break;
-            }
-        }
+        int colon = labelColon(tokens);
         if (colon < 1) {
             return null;
         }
         String surname = tokens.get(colon - 1).word();
-        for (int t = 0; t < colon; t++) {
-            String w = tokens.get(t).word();
-            if (!w.equals(w.toUpperCase(Locale.ROOT)) || !w.matches("[A-Z][A-Z.'-]*")) {
-                return null;
-            }
-        }
         Entity speaker = null;
         int labelEnd = tokens.get(colon).beginPosition();
         for (Mention m : doc.mentions()) {
